@@ -1,0 +1,90 @@
+"""The document model: plain dataclasses, every annotation a span of character offsets.
+
+An article's cleaned ``text`` is stored once; paragraphs, removals and (later) sentences,
+entities and quotes point into it (or, for removals, into ``body``) by ``[start, end)``
+Python ``str`` offsets, as in spaCy's Doc/Span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open ``[start, end)`` character range into a text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the article body that cleaning took out, and why.
+
+    ``start``/``end`` are offsets into ``Article.body`` (the text before cleaning), so the
+    kept paragraphs and the removals together account for the whole body.
+    """
+
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article as read from one input, before and after cleaning.
+
+    ``body`` is the text the reader extracted (after title, kicker and front matter were
+    taken off); ``text`` is the cleaned body every later annotation points into.
+    Metadata is never invented: a field the input does not give stays ``None``.
+    """
+
+    id: str
+    source: str
+    body: str = ""
+    text: str = ""
+    title: str | None = None
+    kicker: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    url: str | None = None
+    format: str = "text"
+    raw: bytes = b""
+    paragraphs: list[Span] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        """Identity for de-duplication: the same raw input always hashes the same."""
+        basis = self.raw if self.raw else (self.title or "").encode() + b"\0" + self.body.encode()
+        return hashlib.sha256(basis).hexdigest()
+
+    def to_dict(self, *, include_raw: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict; ``raw`` is left out unless asked for (it can be large)."""
+        data = asdict(self)
+        data.pop("raw")
+        if include_raw:
+            data["raw"] = self.raw.decode("utf-8", errors="replace")
+        data["paragraphs"] = [[p.start, p.end] for p in self.paragraphs]
+        data["content_hash"] = self.content_hash
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read: reported as ``error: SOURCE: REASON``, never raised."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"error: {self.source}: {self.reason}"
