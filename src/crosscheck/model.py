@@ -88,3 +88,68 @@ class Failure:
 
     def __str__(self) -> str:
         return f"error: {self.source}: {self.reason}"
+
+
+# --- Language-layer annotations: spans into ``Article.text`` -----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression, TIMEX3-style: type DATE | TIME | DURATION | SET, ISO-like value."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what: ``source`` (speaker span, None when unstated), ``cue`` and ``content`` spans.
+
+    ``speaker`` is the resolved speaker (a canonical entity name or a description such as
+    "a US official"), ``via`` the intermediary outlet or person the words reached us through.
+    """
+
+    content: Span
+    cue: Span | None = None
+    source: Span | None = None
+    speaker: str | None = None
+    via: str | None = None
+    kind: str = "direct"  # direct | partial | indirect | mixed
+    anonymous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity; ``entity`` is the canonical name it resolves to."""
+
+    start: int
+    end: int
+    entity: str
+    type: str  # person | organization | place | role
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with what it counts: "some 5,200 U.S. soldiers" -> 5200, "U.S. soldiers", approx "some"."""
+
+    start: int
+    end: int
+    value: float
+    kind: str = "count"  # count | money | percent | year | ordinal | range
+    unit: str | None = None
+    approx: str | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """Negation and modality of a clause, with the cue words that decided it."""
+
+    start: int
+    end: int
+    negated: bool = False
+    modality: str | None = None  # hedge | conditional | denial | future | None
+    cues: tuple[Span, ...] = ()

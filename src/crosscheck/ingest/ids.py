@@ -27,11 +27,15 @@ def stem_id(source: str) -> str:
 
 def normalize_url(url: str) -> str:
     """Lower-case scheme and host, drop default ports, fragments and tracking parameters."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:  # a malformed URL (bad port, broken IPv6 literal) is kept as written
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(scheme):
-        host = f"{host}:{parts.port}"
+    if port is not None and str(port) != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
     query = urlencode(
         [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING_PREFIXES)]
     )
@@ -41,7 +45,10 @@ def normalize_url(url: str) -> str:
 
 def url_domain(url: str) -> str | None:
     """The host without ``www.``, used as the outlet when nothing better names it."""
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
