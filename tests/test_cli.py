@@ -147,3 +147,15 @@ def test_help_answers_questions(runner: CliRunner) -> None:
     text = runner.invoke(cli, ["ingest", "--help"]).stdout
     for words in ("Exit status", "--allow-private", "--fetch", "WARC", "stdin"):
         assert words in text
+
+
+def test_ingest_reference_corpus(runner: CliRunner, shared_corpus: Path, tmp_path: Path) -> None:
+    """The real five-report story: all read, titles and kickers found, junk removed."""
+    db = tmp_path / "s.db"
+    result = _ingest(runner, db, str(shared_corpus))
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["added"]) == 5
+    rows = json.loads(runner.invoke(cli, ["list", "--db", str(db), "--format", "json"]).stdout)
+    assert all(row["title"] for row in rows)
+    assert all(row["outlet"] is None and row["published"] is None for row in rows)  # not in the files: never invented
+    assert sum(row["n_removed"] for row in rows) >= 10

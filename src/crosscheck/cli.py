@@ -311,9 +311,8 @@ def demo_command(ctx: click.Context, db: Path | None) -> None:
         target = db or Path(tmp, "demo.db")
         with _open_store(target) as store:
             summary = run_ingest((str(folder),), store, IngestOptions(), quiet=True, debug=ctx.obj["debug"])
-            articles = [store.get(row["id"]) for row in store.list()]
+            articles = sorted(store.iter_articles(), key=lambda a: (a.published or "", a.id))
         for article in articles:
-            assert article is not None
             reasons = sorted({piece.reason for piece in article.removed})
             click.echo(
                 f"{article.id:<24} {article.format:<5} {(article.published or '-')[:10]:<10} "
