@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from crosscheck.clean import clean_article
 from crosscheck.ingest.options import IngestOptions
 from crosscheck.ingest.sources import Input, expand_inputs, read_input
-from crosscheck.model import Article, Failure
+from crosscheck.model import Article, Doc, Failure
 from crosscheck.store import Store
 
 
@@ -108,3 +108,37 @@ def ingest(
         if on_input:
             on_input(item)
     return summary
+
+
+def annotate_inputs(
+    items: Iterable[str],
+    options: IngestOptions | None = None,
+    *,
+    stages: list[str] | None = None,
+    debug: bool = False,
+) -> Iterator[Doc | Failure]:
+    """Read, clean and annotate articles; benchmark folders are read verbatim, uncleaned.
+
+    A benchmark folder (``docs/*.txt`` + ``meta.jsonl``) keeps its text exactly, so the
+    offsets match the benchmark's gold annotations.
+    """
+    from crosscheck.ingest.benchmark import is_benchmark_folder, read_benchmark_folder
+    from crosscheck.language import Pipeline, doc_from_article
+
+    options = options or IngestOptions()
+    pipeline = Pipeline(stages) if stages else Pipeline()
+    plain: list[str] = []
+    for item in items:
+        if is_benchmark_folder(item):
+            for result in read_benchmark_folder(item):
+                yield pipeline(_with_published(doc_from_article(result), options)) if isinstance(result, Article) else result
+        else:
+            plain.append(item)
+    for result in read_articles(plain, options, debug=debug) if plain else ():
+        yield pipeline(_with_published(doc_from_article(result), options)) if isinstance(result, Article) else result
+
+
+def _with_published(doc: Doc, options: IngestOptions) -> Doc:
+    if options.published:
+        doc.published = options.published
+    return doc

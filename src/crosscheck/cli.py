@@ -211,6 +211,48 @@ def _short(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@cli.command("annotate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) that relative times resolve against.")
+@click.option("--outlet", help="Outlet name for every input.")
+@click.option(
+    "--stages",
+    metavar="LIST",
+    help="Comma-separated stages to run (default all): sentences,entities,attributions,numbers,times,polarity.",
+)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.pass_context
+def annotate_command(
+    ctx: click.Context, paths: tuple[str, ...], published: str | None, outlet: str | None, stages: str | None, fmt: str
+) -> None:
+    """Print the language annotations of each article as one JSON object per line.
+
+    \b
+    Fields: sentences, entities, attributions, numbers, times, polarity, with character
+    offsets into the cleaned text. PATH may be a benchmark folder (docs/*.txt + meta.jsonl,
+    as in ../shared/bench/data/*): its texts are used exactly as given, so the output pipes
+    straight into shared/bench/score.py (times and attributions use its shapes).
+    """
+    from crosscheck.api import annotate_inputs
+    from crosscheck.language.serialize import doc_to_json
+
+    _validate_date(published)
+    names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    options = IngestOptions(published=published, outlet=outlet)
+    failed = False
+    try:
+        results = annotate_inputs(paths, options, stages=names, debug=ctx.obj["debug"])
+        for result in results:
+            if isinstance(result, Failure):
+                failed = True
+                click.echo(str(result), err=True)
+            else:
+                click.echo(json.dumps(doc_to_json(result), ensure_ascii=False))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--stages") from None
+    ctx.exit(1 if failed else 0)
+
+
 @cli.command("list")
 @_db_option
 @_format_option

@@ -153,3 +153,22 @@ class Polarity:
     negated: bool = False
     modality: str | None = None  # hedge | conditional | denial | future | None
     cues: tuple[Span, ...] = ()
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article's cleaned text with every language-layer annotation, like spaCy's Doc.
+
+    All spans are offsets into ``text``; ``published`` is the date relative times resolve against.
+    """
+
+    id: str
+    text: str
+    published: str | None = None
+    article: Article | None = None
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[Timex] = field(default_factory=list)
+    polarity: list[Polarity] = field(default_factory=list)

@@ -1,0 +1,75 @@
+"""One tokenisation of a text shared by every attribution rule: parallel arrays, sentence ranges.
+
+Parallel lists (not token objects), built by C-level calls without a loop over matches, are what
+lets the rules run at over ten thousand sentences a second.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+
+from crosscheck.language.attributions.quotes import QuoteIndex, quote_spans
+from crosscheck.model import Span
+
+# Words keep inner apostrophes, dots, hyphens and ampersands ("didn't", "U.S", "AT&T");
+# '' (two apostrophes) is one quote mark.
+_SPLIT = re.compile(r"(\w+(?:[’'.&-]\w+)*|''|[^\w\s])")
+_QUOTE_MARKS = frozenset("\"“”„«»‹›‘’'") | {"''"}
+
+
+class Tokens:
+    """Tokens of ``text`` with offsets, lower-cased forms, quote membership and sentence ranges."""
+
+    def __init__(self, text: str, sentences: list[Span]) -> None:
+        self.text = text
+        # split() with a capturing group alternates gaps and tokens; the running sum of their
+        # lengths gives every offset without a Python-level loop over matches.
+        parts = _SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[0::2][: len(self.words)]
+        self.ends: list[int] = offsets[1::2]
+        self.lowers: list[str] = list(map(str.lower, self.words))
+        self.quotes = QuoteIndex(quote_spans(text))
+        self.quoted = self._quoted_flags()
+        self.sentences = [
+            (bisect_left(self.starts, s.start), bisect_left(self.starts, s.end)) for s in sentences
+        ]
+        self._headlines: dict[int, bool] = {}
+        self.sentence_of = [-1] * len(self.words)  # -1: between sentences (a bullet mark, say)
+        for number, (first, last) in enumerate(self.sentences):
+            self.sentence_of[first:last] = [number] * (last - first)
+
+    def _quoted_flags(self) -> list[bool]:
+        """True for tokens strictly inside a quotation (the marks themselves are not quoted)."""
+        flags = [False] * len(self.starts)
+        for span in self.quotes.spans:
+            first = bisect_left(self.starts, span.start) + 1
+            last = bisect_left(self.starts, span.end) - 1
+            if last > first:
+                flags[first:last] = [True] * (last - first)
+        return flags
+
+    def is_headline(self, number: int) -> bool:
+        """Whether sentence ``number`` is in title case ("Mayor Says Bridge Will Reopen")."""
+        cached = self._headlines.get(number)
+        if cached is None:
+            first, stop = self.sentences[number]
+            words = [w for w in self.words[first:stop] if w[0].isalpha() and len(w) > 3]
+            capitalised = sum(1 for w in words if w[0].isupper())
+            cached = len(words) >= 3 and capitalised >= 0.75 * len(words)
+            self._headlines[number] = cached
+        return cached
+
+    def is_quote_mark(self, index: int) -> bool:
+        return self.words[index] in _QUOTE_MARKS
+
+    def span(self, first: int, last: int) -> Span:
+        """The character span from token ``first`` to token ``last`` inclusive."""
+        return Span(self.starts[first], self.ends[last])
+
+    def index_at(self, offset: int) -> int:
+        """The first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)

@@ -1,0 +1,34 @@
+"""Regex building blocks shared by the language modules.
+
+Python's ``re`` tries a flat alternation of many words branch by branch at every position; the
+same words grouped by their first letter fail after one character test, which makes the
+cue and number scans several times faster.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+
+def alternation(fragments: list[str], *, either_case: bool = False) -> str:
+    """A non-capturing group matching any of ``fragments`` (regex pieces, each opening with a
+    literal lower-case letter), grouped by that letter; ``either_case`` also accepts it in
+    upper case ("Twenty", "The")."""
+    parts = []
+    for first, group in groupby(sorted(set(fragments)), key=lambda f: f[0]):
+        rest = "|".join(sorted({f[1:] for f in group}, key=len, reverse=True))
+        letter = f"[{first}{first.upper()}]" if either_case and first.isalpha() else re.escape(first)
+        parts.append(f"{letter}(?:{rest})")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def literal_branches(words: list[str], rest: str = "") -> str:
+    """Branches "t(?:wo|en)REST|T(?:wo|en)REST|...", each opening with a literal letter in lower
+    and in upper case: ``re`` then jumps from one possible first letter to the next instead of
+    trying every position. ``rest`` (a regex) follows each word."""
+    branches = []
+    for first, group in groupby(sorted(set(words)), key=lambda w: w[0]):
+        tail = "|".join(sorted({re.escape(w[1:]) for w in group}, key=len, reverse=True))
+        branches += [f"{first}(?:{tail}){rest}", f"{first.upper()}(?:{tail}){rest}"]
+    return "|".join(branches)

@@ -1,0 +1,332 @@
+"""Negation and modality of clauses, and the polarity of one predicate in a clause.
+
+"The letter was signed", "it was unsigned" and "it wasn't actually signed" share the predicate
+"sign" with opposite polarity; "binding" and "non-binding" likewise. Cues are found by one
+scan of the text: negations (not, n't, no, never, nor, without, failed to), antonymous forms
+(unsigned, non-binding, inaccurate, unconfirmed), hedges (may, appeared to, reportedly),
+conditionals (if, unless), denials (denied, dismissed, rejected, refuted), future (will,
+is going to) and questions. For one predicate, a negation or hedge reaches forward inside its
+clause up to a punctuation mark; a denial also reaches into the clause it governs ("Esper
+denied Washington had decided to withdraw"). Scopes are heuristics, not parses.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from crosscheck.language.patterns import alternation
+from crosscheck.model import Polarity, Span
+
+NEGATION, ANTONYM, DENIAL, HEDGE, CONDITIONAL, FUTURE = "negation", "antonym", "denial", "hedge", "conditional", "future"
+# When a clause has several modal cues, the first of these names its modality.
+_PRECEDENCE = (CONDITIONAL, DENIAL, HEDGE, FUTURE)
+
+# Cue patterns, each starting with a lower-case letter, by kind.
+_CUES = {
+    NEGATION: [
+        r"not(?!\s+(?:only|just|least|to\s+mention)\b)", r"never(?!\s+mind\b)", r"no(?!\s+(?:doubt|matter|sooner)\b)(?!-)",
+        r"nor", r"neither", r"none", r"nobody", r"nothing(?!\s+but\b)", r"nowhere", r"cannot", r"without",
+        r"fail(?:s|ed|ing)?\s+to", r"refus(?:e|es|ed|ing)\s+to", r"declin(?:e|es|ed|ing)\s+to",
+    ],
+    DENIAL: [
+        r"den(?:y|ies|ied|ying|ial)", r"dismiss(?:es|ed|ing)?", r"reject(?:s|ed|ing)?", r"refut(?:e|es|ed|ing)",
+        r"rebut(?:s|ted|ting)?", r"downplay(?:s|ed|ing)?", r"play(?:s|ed|ing)?\s+down",
+    ],
+    HEDGE: [
+        r"may", r"might", r"could", r"appear(?:s|ed)?\s+to", r"seem(?:s|ed)?\s+to", r"reportedly", r"allegedly", r"apparently",
+        r"likely", r"unlikely", r"probably", r"possibly", r"perhaps", r"maybe", r"potentially", r"purportedly",
+        r"presumably", r"it\s+(?:appears|seems)",
+        *(rf"{be}\s+(?:said|believed|thought|reported|understood)\s+to" for be in ("is", "are", "was", "were")),
+        r"suggest(?:s|ed|ing)?", r"whether",
+    ],
+    CONDITIONAL: [r"if", r"unless", r"provided\s+that", r"as\s+long\s+as", r"in\s+case"],
+    FUTURE: [r"will", r"shall", r"would", r"going\s+to", r"gonna"],
+}
+_KIND_OF_FIRST_WORD = {
+    "not": NEGATION, "never": NEGATION, "no": NEGATION, "nor": NEGATION, "neither": NEGATION,
+    "none": NEGATION, "nobody": NEGATION, "nothing": NEGATION, "nowhere": NEGATION, "cannot": NEGATION,
+    "without": NEGATION, "if": CONDITIONAL, "unless": CONDITIONAL, "provided": CONDITIONAL,
+    "as": CONDITIONAL, "in": CONDITIONAL, "it": HEDGE, "is": HEDGE, "are": HEDGE, "was": HEDGE,
+    "were": HEDGE, "whether": HEDGE, "will": FUTURE, "shall": FUTURE, "would": FUTURE, "going": FUTURE,
+    "gonna": FUTURE,
+}
+# Words that mean "not X": the base they negate.
+ANTONYMS = {
+    "unclear": "clear", "unknown": "known", "unaware": "aware", "unable": "able", "untrue": "true",
+    "unfounded": "founded", "unlikely": "likely", "unsure": "sure", "unofficial": "official",
+    "unacceptable": "acceptable", "unconstitutional": "constitutional", "unlawful": "lawful",
+    "unwilling": "willing", "unsuccessful": "successful", "unnecessary": "necessary", "unfair": "fair",
+    "unsafe": "safe", "unpopular": "popular", "unstable": "stable", "unreliable": "reliable",
+    "inaccurate": "accurate", "incorrect": "correct", "invalid": "valid", "illegal": "legal",
+    "illegitimate": "legitimate", "impossible": "possible", "improbable": "probable",
+    "incomplete": "complete", "inconclusive": "conclusive", "insufficient": "sufficient",
+    "ineffective": "effective", "irrelevant": "relevant", "inconsistent": "consistent",
+    "dishonest": "honest", "disagree": "agree", "disagreed": "agreed", "disapprove": "approve",
+    "disapproved": "approved", "disproved": "proved", "disproven": "proven",
+}
+# "un...ed" words that do not mean "not ...ed".
+_NOT_ANTONYMS = frozenset(
+    """united unveiled unleashed unraveled unravelled unearthed unfolded unnerved unsettled
+    unmasked unloaded unlocked unwrapped unpacked unbuttoned undermined underscored""".split()
+)
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|remains?|remained|seems?|seemed|appears?|appeared|became|becomes?|['’]s)"
+    r"(?:\s+(?:still|actually|really|also|largely|completely|entirely|totally|apparently|now|then|officially))?\s+$",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_DETERMINERS = frozenset("a an the this that its his her their our my your any no every each".split())
+# Punctuation that ends the reach of a negation, denial or hedge over a later predicate.
+_SCOPE_END = re.compile(r"[,;:!?\"“”—]|\.\s")
+_CONDITIONAL_OPEN = re.compile(
+    r"[\s\"'“‘(,]*(?:even\s+|only\s+)?(?:if|unless|provided\s+that|as\s+long\s+as|in\s+case)\b", re.I
+)
+_IRREGULAR = {
+    "left": "leave", "withdrew": "withdraw", "withdrawn": "withdraw", "went": "go", "gone": "go",
+    "took": "take", "taken": "take", "made": "make", "said": "say", "wrote": "write", "written": "write",
+    "sent": "send", "came": "come", "began": "begin", "begun": "begin", "held": "hold", "told": "tell",
+    "met": "meet", "paid": "pay", "won": "win", "lost": "lose", "kept": "keep", "brought": "bring",
+    "bound": "bind", "gave": "give", "given": "give", "ran": "run",
+}
+
+
+# Run on lower-cased text: n't and 'll attach to the word before them.
+_CUE = re.compile(
+    r"\b"
+    + alternation([f for kind in _CUES.values() for f in kind] + [r"non-?[a-z]{3,}", r"un(?!der)[a-z]{2,}ed", *ANTONYMS])
+    + r"\b|n['’]t\b|['’]ll\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[;:—]|,[”\"’']? (?=[“\"‘']|(?:and|but|or|nor|yet|so|while|whereas|although|though|because|since|as|if|unless|"
+    r"which|who|whom|whose|where|when|after|before|until|it|he|she|they|we|i|you|there|this|these|those|our|"
+    r"my|your|his|her|its|their)\b)|,[”\"’'] | (?=(?:but|whereas|although|though|because|unless|whether)\b)"
+    r"| (?<!\bas )(?=if\b)"
+    r"| [–-]{1,2} "
+)
+
+
+def clauses(text: str, span: Span) -> list[Span]:
+    """The clauses of a sentence: cut at ; : dashes, before but/if/unless/because/whether, and
+    at a comma that opens a new clause or closes a quotation."""
+    lower = _lower(text[span.start : span.end])
+    return _split(text, span, [(m.start() + span.start, m.end() + span.start) for m in _CLAUSE_BREAK.finditer(lower)])
+
+
+def _split(text: str, span: Span, breaks: list[tuple[int, int]]) -> list[Span]:
+    pieces: list[Span] = []
+    start = span.start
+    for begin, end in breaks:
+        if begin > start:
+            pieces.extend(_after_condition(text, start, begin))
+        start = max(start, end)
+    if start < span.end:
+        pieces.extend(_after_condition(text, start, span.end))
+    return pieces or [span]
+
+
+def _after_condition(text: str, start: int, end: int) -> list[Span]:
+    """"If the U.S. pulls out, our allies will ...": the condition ends at its first comma."""
+    if text[start : start + 1] in "IiUu\"'“‘ (" and _CONDITIONAL_OPEN.match(text, start, end):
+        comma = text.find(", ", start, end)
+        if comma > 0:
+            return [Span(start, comma), Span(comma + 2, end)]
+    return [Span(start, end)]
+
+
+def find_polarity(text: str, sentences: list[Span]) -> list[Polarity]:
+    """Negation and modality of every clause of every sentence, in order."""
+    lower = _lower(text)
+    cues = _cues(text, lower, 0, len(text))
+    cue_starts = [c[0] for c in cues]
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(lower)]
+    break_starts = [b[0] for b in breaks]
+    found: list[Polarity] = []
+    for sentence in sentences:
+        inside = breaks[bisect_left(break_starts, sentence.start) : bisect_left(break_starts, sentence.end)]
+        question = _question(text, sentence)
+        for clause in _split(text, sentence, inside):
+            low, high = bisect_left(cue_starts, clause.start), bisect_right(cue_starts, clause.end - 1)
+            if low == high and not question:
+                found.append(Polarity(clause.start, clause.end))
+            else:
+                found.append(_judge(text, clause, cues[low:high], question))
+    return found
+
+
+def clause_polarity(text: str, span: Span) -> Polarity:
+    """Negation and modality of one clause (a span of ``text``)."""
+    return _judge(text, span, _span_cues(text, span.start, span.end), _question(text, span))
+
+
+def predicate_polarity(text: str, clause: Span, word: str) -> bool | None:
+    """True when the clause asserts the predicate ("the letter was signed"), False when it
+    negates or denies it ("unsigned", "wasn't signed", "denied it was signed"), None when the
+    predicate is not in the clause. ``word`` may be any form: "sign", "signed", "binding"."""
+    stance = predicate_stance(text, clause, word)
+    return None if stance is None else not stance.negated
+
+
+def predicate_stance(text: str, span: Span, word: str) -> Polarity | None:
+    """Polarity of the first occurrence of a predicate in a span (a clause or a sentence): its
+    own span, whether it is negated, the modality that governs it, and the deciding cues."""
+    target = stem(word)
+    for match in _WORD.finditer(text, span.start, span.end):
+        token = match.group().lower()
+        base = antonym_base(token)
+        if stem(base or token) != target or _noun_use(text, match.start(), token):
+            continue
+        cues: list[Span] = [Span(match.start(), match.end())] if base is not None else []
+        negation = denial = False
+        inner = next((c for c in clauses(text, span) if c.start <= match.start() < c.end), span)
+        modality = None
+        for start, end, kind in _span_cues(text, span.start, match.start()):
+            if start < inner.start and kind != DENIAL or kind == ANTONYM:
+                continue
+            if _SCOPE_END.search(text, end, match.start()):
+                continue  # "no decision, Esper said, adding ... a letter signed": out of reach
+            if kind == DENIAL:
+                denial, modality = True, DENIAL
+            elif kind == NEGATION:
+                negation = True
+            else:
+                modality = _stronger(modality, kind)
+            cues.append(Span(start, end))
+        if _conditional_nearby(text, span) and modality != DENIAL:
+            modality = CONDITIONAL
+        for start, end, _ in _question(text, span):
+            modality = _stronger(modality, HEDGE)
+            cues.append(Span(start, end))
+        negated = (base is not None) ^ negation ^ denial  # "not unsigned" is signed
+        return Polarity(match.start(), match.end(), negated, modality, tuple(cues))
+    return None
+
+
+def _noun_use(text: str, start: int, token: str) -> bool:
+    """"a sign", "the leave": a bare form after a determiner is a noun, not the predicate."""
+    if token.endswith(("ed", "ing", "en")):
+        return False
+    before = text[max(0, start - 8) : start].lower().split()
+    return bool(before) and before[-1] in _DETERMINERS
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude verb/adjective stem: "signed", "signing", "signs" -> "sign"; "leaving" -> "leav"."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("n't"):
+        word = word[:-3]
+    word = _IRREGULAR.get(word, word)
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
+        word = word[:-1]
+    return word.rstrip("e")
+
+
+@lru_cache(maxsize=65536)
+def antonym_base(word: str) -> str | None:
+    """The word an antonymous form negates: "unsigned" -> "signed", "non-binding" -> "binding"."""
+    word = word.lower()
+    if word in ANTONYMS:
+        return ANTONYMS[word]
+    if word.startswith("non") and len(word) > 6:
+        return word[4:] if word[3] == "-" else word[3:]
+    if word.startswith("un") and word.endswith("ed") and len(word) > 6 and word not in _NOT_ANTONYMS and not word.startswith("under"):
+        return word[2:]
+    return None
+
+
+def _lower(text: str) -> str:
+    """Lower case with offsets kept (a few characters grow when lower-cased: "İ")."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(ch.lower()[0] for ch in text)
+
+
+def _span_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    piece = text[start:end]
+    return [(s + start, e + start, kind) for s, e, kind in _cues(piece, _lower(piece), 0, len(piece))]
+
+
+def _cues(text: str, lower: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every cue between start and end; ``lower`` is ``text`` lower-cased."""
+    found = []
+    for match in _CUE.finditer(lower, start, end):
+        cue = match.group()
+        if cue[0] in "'’":
+            found.append((match.start(), match.end(), FUTURE))
+        elif cue[0] == "n" and cue[1:2] in ("'", "’"):
+            found.append((match.start(), match.end(), NEGATION))
+            if lower[match.start() - 2 : match.start()] == "wo":
+                found.append((match.start() - 2, match.start(), FUTURE))
+        elif cue != "unlikely" and antonym_base(cue) is not None:
+            found.append((match.start(), match.end(), ANTONYM))
+        elif cue == "may" and text[match.start()] == "M" and not _sentence_start(text, match.start()):
+            continue  # the month
+        else:
+            found.append((match.start(), match.end(), _kind(cue)))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _kind(cue: str) -> str:
+    first = cue.split()[0]
+    if first in _KIND_OF_FIRST_WORD:
+        return _KIND_OF_FIRST_WORD[first]
+    for kind, patterns in _CUES.items():
+        if any(re.fullmatch(p, cue) for p in patterns):
+            return kind
+    return HEDGE
+
+
+def _judge(text: str, clause: Span, cues: list[tuple[int, int, str]], question: list[tuple[int, int, str]]) -> Polarity:
+    """Polarity of a clause from its cues; ``question`` is the "?" of its sentence, if any."""
+    negated = False
+    modality: str | None = None
+    spans: list[Span] = []
+    for start, end, kind in [*(c for c in cues if c[1] <= clause.end), *question]:
+        if kind == NEGATION:
+            negated = True
+        elif kind == ANTONYM:
+            if not _COPULA_BEFORE.search(text, max(clause.start, start - 30), start):
+                continue
+            negated = True
+        elif kind == CONDITIONAL and not _opens(text, clause, end):
+            continue
+        else:
+            modality = _stronger(modality, kind)
+        spans.append(Span(start, end))
+    return Polarity(clause.start, clause.end, negated, modality, tuple(spans))
+
+
+def _question(text: str, span: Span) -> list[tuple[int, int, str]]:
+    """A question asserts nothing: its "?" is a hedge cue for every clause of the sentence."""
+    end = span.end
+    while end > span.start and text[end - 1] in " \"'”’)":
+        end -= 1
+    return [(end - 1, end, HEDGE)] if end > span.start and text[end - 1] == "?" else []
+
+
+def _opens(text: str, clause: Span, end: int) -> bool:
+    """A conditional word counts for the clause it opens ("if the U.S. pulls out")."""
+    match = _CONDITIONAL_OPEN.match(text, clause.start, clause.end)
+    return match is not None and match.end() == end
+
+
+def _conditional_nearby(text: str, span: Span) -> bool:
+    """Whether a clause of the span opens with a conditional ("unless they pay us back")."""
+    return any(_CONDITIONAL_OPEN.match(text, c.start, c.end) for c in clauses(text, span))
+
+
+def _stronger(current: str | None, new: str) -> str:
+    if current is None:
+        return new
+    return current if _PRECEDENCE.index(current) <= _PRECEDENCE.index(new) else new
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n"
