@@ -74,16 +74,7 @@ def _parse_problem(error: Exception | None) -> str:
 
 def _fetched_article(link: str, known: dict[str, str | None], options: IngestOptions) -> Article:
     """The linked page as an article; the feed's title and date fill in what the page does not say."""
-    page = web.fetch(link, options, accept=web.HTML_ACCEPT)
-    return article_from_html(
-        page.data,
-        id=normalize_url(page.final_url),
-        source=link,
-        options=options,
-        url=page.final_url,
-        declared_encoding=page.encoding,
-        fallback=known,
-    )
+    return web.article_from_page(web.fetch(link, options, accept=web.HTML_ACCEPT), link, options, fallback=known)
 
 
 def _feed_article(

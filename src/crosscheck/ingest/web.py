@@ -14,7 +14,7 @@ from __future__ import annotations
 import socket
 import ssl
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -61,6 +61,21 @@ class Fetched:
     data: bytes
 
 
+def article_from_page(
+    page: Fetched, source: str, options: IngestOptions, fallback: Mapping[str, str | None] | None = None
+) -> Article:
+    """A fetched HTML page as an article, known by its normalised final URL."""
+    return article_from_html(
+        page.data,
+        id=normalize_url(page.final_url),
+        source=source,
+        options=options,
+        url=page.final_url,
+        declared_encoding=page.encoding,
+        fallback=fallback,
+    )
+
+
 def read_url(url: str, options: IngestOptions) -> Iterator[Article | Failure]:
     """Fetch ``url`` and read it as what it turns out to be: an HTML page, a feed, or plain text."""
     page = fetch(url, options)
@@ -68,14 +83,7 @@ def read_url(url: str, options: IngestOptions) -> Iterator[Article | Failure]:
     if kind in (None, "feed") and sniff_format(page.data[:4096]) == "html":
         kind = "html"  # XHTML is often served as generic XML
     if kind == "html":
-        yield article_from_html(
-            page.data,
-            id=normalize_url(page.final_url),
-            source=url,
-            options=options,
-            url=page.final_url,
-            declared_encoding=page.encoding,
-        )
+        yield article_from_page(page, url, options)
     else:
         yield from read_data(page.data, url, options, fmt=kind)
 
