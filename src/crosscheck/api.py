@@ -142,3 +142,30 @@ def _with_published(doc: Doc, options: IngestOptions) -> Doc:
     if options.published:
         doc.published = options.published
     return doc
+
+
+def story_report(articles: list[Article], *, title: str | None = None, published: str | None = None) -> dict:
+    """Annotate, cross-check and report one story's articles (the report's JSON contract).
+
+    ``published`` stands in for articles that carry no date, so their relative times
+    ("on Monday") can still be resolved; dates the articles give are kept.
+    """
+    from dataclasses import replace
+
+    from crosscheck.crosssource import analyse_story
+    from crosscheck.language import Pipeline, doc_from_article
+    from crosscheck.report import build_report
+
+    if published:
+        articles = [a if a.published else replace(a, published=published) for a in articles]
+    docs = list(Pipeline().pipe(doc_from_article(a) for a in articles))
+    return build_report(articles, docs, analyse_story(docs).to_json(), title=title)
+
+
+def stored_articles(store: Store, ids: Iterable[str]) -> list[Article]:
+    """The stored articles with these ids, once each, in the order given."""
+    seen: dict[str, Article] = {}
+    for article_id in ids:
+        if article_id not in seen and (article := store.get(article_id)) is not None:
+            seen[article_id] = article
+    return list(seen.values())

@@ -8,6 +8,7 @@ traceback appears only with ``--debug``.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -251,6 +252,63 @@ def annotate_command(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--stages") from None
     ctx.exit(1 if failed else 0)
+
+
+@cli.command("report")
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "json", "md", "html"]),
+    default="terminal",
+    show_default=True,
+    help="terminal (rich text), json (the report contract), md (Markdown) or html (one self-contained file).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@click.option("--title", help="Story title (default: the most-mentioned names).")
+@_ingest_flags
+@click.pass_context
+def report_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: Path,
+    fmt: str,
+    output: Path | None,
+    title: str | None,
+    quiet: bool,
+    **kwargs: Any,
+) -> None:
+    """Ingest PATHs and URLs (what is not stored yet), cross-check the story, write the report.
+
+    \b
+    The report says which facts several independent sources confirm, which rest on one,
+    which are disputed (numbers, signed/unsigned, who said it, corrections), the quotes and
+    their wordings, wire copy and stripped credits, a timeline and each outlet's framing.
+    --published DATE resolves "on Monday" in articles that carry no date of their own.
+    Exit status 0 when every input was read, 1 when some failed (the report covers the rest).
+    """
+    from crosscheck.api import stored_articles, story_report
+    from crosscheck.report import render
+
+    _validate_date(kwargs["published"])
+    options = _ingest_options(**{**kwargs, "published": None})
+    with _open_store(db) as store:
+        summary = run_ingest(paths, store, options, quiet=quiet, debug=ctx.obj["debug"])
+        articles = stored_articles(store, summary.added + summary.duplicates)
+    if not articles:
+        raise UserError("no article could be read from the inputs; nothing to report")
+    report = story_report(articles, title=title, published=kwargs["published"])
+    to_terminal = output is None and fmt == "terminal" and sys.stdout.isatty()
+    width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
+    text = render(report, fmt, width=min(width, 120), color=to_terminal)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        output.write_text(text, encoding="utf-8")
+        if not quiet:
+            click.echo(f"wrote {fmt} report of {len(articles)} articles to {output}", err=True)
+    ctx.exit(0 if summary.ok else 1)
 
 
 @cli.command("list")

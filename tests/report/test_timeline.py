@@ -1,0 +1,84 @@
+"""The timeline: events in chronological order, each cited by every article that tells it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crosscheck.examples import expected_findings
+from crosscheck.language import annotate
+from crosscheck.model import Article
+from crosscheck.report.timeline import build_timeline
+
+EXPECTED = expected_findings()
+
+
+def _matching(timeline: list[dict[str, Any]], want: dict[str, Any]) -> int:
+    """The position of the event told on ``want``'s date by most of ``want``'s articles."""
+    best = max(
+        (i for i, e in enumerate(timeline) if e["date"] == want["date"]),
+        key=lambda i: len(set(timeline[i]["articles"]) & set(want["articles"])),
+        default=None,
+    )
+    assert best is not None, f"no event on {want['date']}: {want['event']}"
+    return best
+
+
+def test_dated_events_are_in_chronological_order(report: dict[str, Any]) -> None:
+    days = [e["date"][:10] for e in report["timeline"] if e["date"] and len(e["date"]) == 10]
+    assert days == sorted(days)
+
+
+def test_the_intended_events_in_their_order(report: dict[str, Any]) -> None:
+    positions = [_matching(report["timeline"], want) for want in EXPECTED["timeline"]]
+    assert positions == sorted(positions)
+    for want, position in zip(EXPECTED["timeline"], positions):
+        got = report["timeline"][position]
+        overlap = set(got["articles"]) & set(want["articles"])
+        assert len(overlap) * 2 >= len(want["articles"]), (want["event"], got["articles"])
+
+
+def test_one_event_is_cited_by_every_article_that_tells_it(report: dict[str, Any]) -> None:
+    crack = report["timeline"][_matching(report["timeline"], EXPECTED["timeline"][0])]
+    assert set(EXPECTED["timeline"][0]["articles"]) <= set(crack["articles"])
+    assert "daily-beacon" in crack["articles"], "the undated wire copy's 'last Friday' joins the dated event"
+
+
+def test_the_assessment_is_scheduled_and_background_is_marked(report: dict[str, Any]) -> None:
+    assessment = report["timeline"][_matching(report["timeline"], EXPECTED["timeline"][-1])]
+    assert assessment["scheduled"]
+    opened = next(e for e in report["timeline"] if e["date"] == "1964")
+    assert opened["background"] and not opened["scheduled"]
+
+
+def test_dates_inside_quotes_and_opinion_sentences_make_no_event(report: dict[str, Any]) -> None:
+    events = " ".join(e["event"] for e in report["timeline"])
+    assert "three letters pushed under my door since Friday" not in events
+    assert "Which is it" not in events
+
+
+def _doc(text: str, published: str | None, id: str = "a") -> Any:
+    return annotate(Article(id=id, source=f"{id}.txt", text=text, published=published))
+
+
+def test_with_no_dates_at_all_weekdays_keep_their_order_within_the_week() -> None:
+    doc = _doc(
+        "The mayor spoke to reporters on Monday. The crack was found last Friday. "
+        "Councillors voted on Sunday to close the bridge. An inspection is due on Thursday.",
+        None,
+    )
+    events = [e["event"] for e in build_timeline([doc])]
+    assert events == [
+        "The crack was found last Friday.",
+        "Councillors voted on Sunday to close the bridge.",
+        "The mayor spoke to reporters on Monday.",
+        "An inspection is due on Thursday.",
+    ]
+    assert all(e["date"] is None for e in build_timeline([doc]))
+
+
+def test_an_undated_article_takes_its_dates_from_the_events_it_shares() -> None:
+    dated = _doc("The ferry ran aground on Friday near the harbour mouth.", "2026-05-04")
+    undated = _doc("The ferry ran aground on Friday near the harbour mouth. Divers inspected the hull on Sunday.", None, "b")
+    timeline = build_timeline([dated, undated])
+    assert [(e["date"], e["articles"]) for e in timeline] == [("2026-05-01", ["a", "b"]), ("2026-05-03", ["b"])]
+    assert timeline[1]["inferred"]
