@@ -1,0 +1,290 @@
+"""``analyse_story``: the cross-source stages run in order over one story's annotated articles.
+
+    >>> from crosscheck.crosssource import analyse_story            # doctest: +SKIP
+    >>> analysis = analyse_story(docs)                                # doctest: +SKIP
+    >>> analysis.to_json()["disputes"][0]["kind"]                     # doctest: +SKIP
+    'numeric'
+
+Passages are aligned first (what is copied from what), then provenance (wire groups,
+origins, relays), the quote ledger, statements and the claims they make, disputes, and
+coverage. Every finding carries evidence: article id and character offsets into that
+article's cleaned text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosscheck.crosssource.claims import Claim, ClaimParams, align_claims
+from crosscheck.crosssource.coverage import coverage
+from crosscheck.crosssource.disputes import (
+    Dispute,
+    attribution_disputes,
+    numeric_disputes,
+    polarity_disputes,
+    superseded_disputes,
+)
+from crosscheck.crosssource.entities import story_entities
+from crosscheck.crosssource.passages import AlignParams, Alignment, align_passages
+from crosscheck.crosssource.provenance import Provenance, sources, trace_provenance
+from crosscheck.crosssource.quotes import QuoteGroup, QuoteParams, quote_ledger
+from crosscheck.crosssource.similarity import SimilarityBackend, default_backend
+from crosscheck.crosssource.speakers import Said, resolve_speakers
+from crosscheck.crosssource.statements import Statement, find_statements
+from crosscheck.crosssource.story import Story
+from crosscheck.crosssource.updates import Sections, find_sections
+from crosscheck.model import Doc, Span
+
+
+@dataclass(frozen=True)
+class AnalysisParams:
+    """Every knob of the cross-source analysis, shown by ``repr``.
+
+    ``min_passages``: shared passages (outside quotes) that make two articles copies of one
+    report; ``min_wordings``: a quote is listed when articles carry it in at least this many
+    wordings (a quote repeated word for word is shown by its claim and any dispute over who
+    said it); ``backend``: how statement similarity is measured."""
+
+    backend: SimilarityBackend = field(default_factory=default_backend)
+    passages: AlignParams = field(default_factory=AlignParams)
+    quotes: QuoteParams = field(default_factory=QuoteParams)
+    claims: ClaimParams = field(default_factory=ClaimParams)
+    min_passages: int = 2
+    min_wordings: int = 2
+
+
+@dataclass
+class StoryAnalysis:
+    """What crosscheck found in one story; ``to_json()`` is the report's JSON contract."""
+
+    story: Story
+    alignment: Alignment
+    provenance: Provenance
+    quotes: list[QuoteGroup]
+    claims: list[Claim]
+    disputes: list[Dispute]
+    coverage: list[list[str]]
+    params: AnalysisParams
+
+    def to_json(self) -> dict[str, Any]:
+        story = self.story
+        return {
+            "reuse": [_group_json(self, g) for g in self.provenance.groups],
+            "claims": [_claim_json(story, c) for c in self.claims],
+            "disputes": [_dispute_json(story, d) for d in self.disputes],
+            "quotes": [_quote_json(self, q) for q in self.quotes],
+            "entities": story_entities(story, _agency_aliases(self.provenance)),
+            "coverage": {
+                "claims": [c.id for c in self.claims],
+                "articles": [story.id(d) for d in range(len(story.docs))],
+                "cells": self.coverage,
+            },
+            "sources": sources(self.provenance),
+            "articles": [
+                {"id": story.id(d), "outlet": story.outlet(d), "kind": self.provenance.kinds[d]} for d in range(len(story.docs))
+            ],
+        }
+
+
+def analyse_story(docs: list[Doc], *, params: AnalysisParams | None = None) -> StoryAnalysis:
+    """Analyse the annotated articles of one story (see ``crosscheck.language.Pipeline``)."""
+    params = params or AnalysisParams()
+    story = Story.of(docs)
+    said = resolve_speakers(story)
+    alignment = align_passages(story, params.passages)
+    provenance = trace_provenance(story, alignment, said, min_passages=params.min_passages)
+    sections = [find_sections(story, d) for d in range(len(docs))]
+    ledger = quote_ledger(story, said, params.quotes)
+    statements = [find_statements(story, d, said[d]) for d in range(len(docs))]
+    claims = _claims(story, statements, ledger, provenance, params)
+    disputes = _disputes(story, said, sections, statements, ledger, provenance)
+    _mark_disputed(claims, disputes)
+    claims = [c for c in claims if c.independent or c.disputed]
+    _number(claims)
+    quotes = [q for q in ledger if len(q.variants) >= params.min_wordings and len(q.docs) > 1]
+    return StoryAnalysis(story, alignment, provenance, quotes, claims, disputes, coverage(claims, disputes, list(range(len(docs)))), params)
+
+
+def _claims(
+    story: Story, statements: list[list[Statement]], ledger: list[QuoteGroup], provenance: Provenance, params: AnalysisParams
+) -> list[Claim]:
+    flat = [s for doc in statements for s in doc]
+    index = {(s.doc, s.span.start): i for i, s in enumerate(flat)}
+    links = []
+    for group in ledger:
+        members = [
+            i
+            for variant in group.variants
+            if not variant.change
+            for q in variant.members
+            if (i := _statement_of(statements[q.doc], index, q.span)) is not None
+        ]
+        links.extend(zip(members, members[1:]))
+    groups = align_claims(flat, params.backend, params.claims, links)
+    return [Claim([flat[i] for i in g], [provenance.origin(flat[i].doc, flat[i].span) for i in g]) for g in groups]
+
+
+def _statement_of(statements: list[Statement], index: dict[tuple[int, int], int], span: Span) -> int | None:
+    for statement in statements:
+        if statement.span.start < span.end and span.start < statement.span.end:
+            return index[(statement.doc, statement.span.start)]
+    return None
+
+
+def _disputes(
+    story: Story,
+    said: list[list[Said]],
+    sections: list[Sections],
+    statements: list[list[Statement]],
+    ledger: list[QuoteGroup],
+    provenance: Provenance,
+) -> list[Dispute]:
+    return [
+        *numeric_disputes(story, statements),
+        *polarity_disputes(story, said, sections, provenance),
+        *attribution_disputes(story, ledger),
+        *superseded_disputes(story, said, sections),
+    ]
+
+
+def _mark_disputed(claims: list[Claim], disputes: list[Dispute]) -> None:
+    """A claim is disputed when at least half the articles carrying it state it as a position
+    of a dispute (the council's vote is not disputed because one article calls it non-binding)."""
+    evidence: dict[int, list[Span]] = {}
+    for dispute in disputes:
+        for position in dispute.positions:
+            for doc, span in position.evidence:
+                evidence.setdefault(doc, []).append(span)
+    for claim in claims:
+        holding = {
+            s.doc for s in claim.statements if any(s.span.start < e.end and e.start < s.span.end for e in evidence.get(s.doc, ()))
+        }
+        claim.disputed = 2 * len(holding) >= len(claim.docs) > 0 and bool(holding)
+
+
+def _number(claims: list[Claim]) -> None:
+    """Order claims by how many sources and articles carry them, and name them c1, c2, ..."""
+    claims.sort(key=lambda c: (-c.independent, -len(c.docs), c.statements[0].doc, c.statements[0].span.start))
+    for i, claim in enumerate(claims, 1):
+        claim.id = f"c{i}"
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+def _evidence(story: Story, doc: int, span: Span) -> dict[str, Any]:
+    return story.evidence(doc, span)
+
+
+def _claim_json(story: Story, claim: Claim) -> dict[str, Any]:
+    texts: dict[str, int] = {}
+    for s in claim.statements:
+        texts[s.text] = texts.get(s.text, 0) + 1
+    text = max(texts, key=lambda t: (texts[t], len(t)))
+    speakers = {s.speaker for s in claim.statements if s.person}
+    return {
+        "id": claim.id,
+        "text": text,
+        "status": claim.status,
+        "articles": [story.id(d) for d in claim.docs],
+        "independent_sources": claim.independent,
+        "sources": sorted({o for o in claim.origins if o}),
+        "speaker": speakers.pop() if len(speakers) == 1 else None,
+        "evidence": [_evidence(story, s.doc, s.span) for s in claim.statements],
+    }
+
+
+def _dispute_json(story: Story, dispute: Dispute) -> dict[str, Any]:
+    return {
+        "kind": dispute.kind,
+        "summary": dispute.summary,
+        "positions": [
+            {
+                "text": p.text,
+                "articles": [story.id(d) for d in p.docs],
+                "speaker": p.speaker,
+                **({"value": p.value} if p.value is not None else {}),
+                **({"stance": p.stance} if p.stance is not None else {}),
+                "evidence": [_evidence(story, doc, span) for doc, span in p.evidence],
+            }
+            for p in dispute.positions
+        ],
+    }
+
+
+def _quote_json(analysis: StoryAnalysis, group: QuoteGroup) -> dict[str, Any]:
+    story = analysis.story
+    changed = [v for v in group.variants if v.change]
+    speakers = group.speakers()
+    note = "; ".join(f"“{v.text}” {v.change}" for v in changed)
+    if len(speakers) > 1:
+        credit = ", ".join(f"{s} ({', '.join(story.id(d) for d in docs)})" for s, docs in speakers.items())
+        note = "; ".join(filter(None, [note, f"credited to different people: {credit}"]))
+    return {
+        "speaker": group.speaker,
+        "text": group.full.text,
+        "articles": [story.id(d) for d in group.docs],
+        "via": sorted({q.via for q in group.members if q.via}),
+        "variants": [
+            {
+                "text": v.text,
+                "articles": sorted({story.id(q.doc) for q in v.members}, key=lambda a: [story.id(d) for d in group.docs].index(a)),
+                "speaker": _common(q.speaker for q in v.members),
+                "partial": v.partial,
+                "changes_meaning": bool(v.change),
+                **({"note": v.change} if v.change else {}),
+                "evidence": [_evidence(story, q.doc, q.span) for q in v.members],
+            }
+            for v in sorted(group.variants, key=lambda v: (v.partial, -len({q.doc for q in v.members})))
+        ],
+        "altered": bool(changed),
+        "note": note or None,
+    }
+
+
+def _group_json(analysis: StoryAnalysis, group: Any) -> dict[str, Any]:
+    story, alignment = analysis.story, analysis.alignment
+    return {
+        "articles": [story.id(d) for d in group.members],
+        "origin": group.origin,
+        "credit": group.credit,
+        "credit_kept": [story.id(d) for d in group.credited],
+        "credit_stripped": sorted({story.id(s.doc) for s in group.stripped}),
+        "edited": [story.id(d) for d in group.edited],
+        "stripped": [
+            {
+                "article": story.id(s.doc),
+                "text": s.span.of(story.docs[s.doc].text),
+                "sentence": [s.span.start, s.span.end],
+                "credited_article": story.id(s.credited_doc),
+                "credited_text": s.credited_span.of(story.docs[s.credited_doc].text),
+                "credit": s.credit,
+            }
+            for s in group.stripped
+        ],
+        "passages": [
+            {
+                "text": alignment.units[units[0]].span.of(story.docs[alignment.units[units[0]].doc].text),
+                "articles": sorted({story.id(alignment.units[u].doc) for u in units}),
+                "evidence": [_evidence(story, alignment.units[u].doc, alignment.units[u].span) for u in units],
+            }
+            for units in group.passages
+        ],
+    }
+
+
+def _agency_aliases(provenance: Provenance) -> dict[str, dict[str, set[int]]]:
+    """Credit abbreviations as aliases of the agency they stand for ("MP" -> Meridian Press),
+    with the articles printing them."""
+    aliases: dict[str, dict[str, set[int]]] = {}
+    for group in provenance.groups:
+        if group.origin and group.credit and group.credit != group.origin:
+            docs = {c.doc for m in group.members for c in provenance.credits[m] if c.name == group.credit}
+            aliases.setdefault(group.origin, {}).setdefault(group.credit, set()).update(docs)
+    return aliases
+
+
+def _common(values: Any) -> str | None:
+    found = {v for v in values if v}
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,370 @@
+"""Disputes: where the story's articles disagree, each with its positions and who holds them.
+
+Four kinds, each with guards so that statements about different things never dispute:
+
+- numeric: the same counted thing ("troop", "person"), in alike contexts, with different
+  values; "over 4,000" is consistent with 5,200, and a death toll is not a garrison size;
+- polarity: one predicate asserted and denied of compatible subjects ("was signed" /
+  "unsigned"), by different speakers or outlets outside one wire group, never hedged,
+  conditional, asked, or in a superseded original;
+- attribution: one quote credited to different named people by different articles;
+- superseded: an update that retracts the original story below it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from crosscheck.crosssource.provenance import Provenance
+from crosscheck.crosssource.quotes import QuoteGroup
+from crosscheck.crosssource.speakers import Said, said_at
+from crosscheck.crosssource.stances import Stance, find_stances
+from crosscheck.crosssource.statements import Statement
+from crosscheck.crosssource.story import Story
+from crosscheck.crosssource.text import content_words, stem, words
+from crosscheck.crosssource.updates import Sections
+from crosscheck.language.numbers import quantity_head
+from crosscheck.language.polarity import clauses
+from crosscheck.model import Quantity, Span
+
+NUMERIC, POLARITY, ATTRIBUTION, SUPERSEDED = "numeric", "polarity", "attribution", "superseded"
+
+_LOWER_BOUNDS = frozenset("over more_than at_least upwards_of upward_of well_over in_excess_of no_fewer_than just_over".split())
+_UPPER_BOUNDS = frozenset("under below fewer_than less_than at_most up_to no_more_than not_more_than just_under".split())
+_CASUALTY = re.compile(r"\b(?:killed|dead|died|deaths?|lost\s+their\s+lives|wounded|injured|casualties|fatalities)\b", re.I)
+_RETRACTION = re.compile(
+    r"\b(?:mistake|error|erroneous|incorrect|inaccurate|wrong|false|untrue|retract\w*|draft|unsigned|not\s+what|no\s+\w+\s+(?:has|had|have)\s+been)\b",
+    re.I,
+)
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*|\b[Tt]he)\s+$")
+_PHRASE_END = re.compile(r"[,;.]|\s+and\s")
+_KINDS_OF_THING = (
+    frozenset(stem(w) for w in "letter notice memo memorandum draft document copy plan directive order".split()),
+    frozenset(stem(w) for w in "vote motion resolution decision measure bill ruling".split()),
+    frozenset(stem(w) for w in "us forces troops soldiers coalition americans military army".split()),
+)
+
+
+@dataclass
+class Position:
+    """One side of a dispute: what it says, where (article, span), and who says it."""
+
+    text: str
+    evidence: list[tuple[int, Span]]
+    speaker: str | None = None
+    value: float | None = None
+    stance: str | None = None
+
+    @property
+    def docs(self) -> list[int]:
+        return sorted({doc for doc, _ in self.evidence})
+
+
+@dataclass
+class Dispute:
+    kind: str
+    summary: str
+    positions: list[Position] = field(default_factory=list)
+
+
+def numeric_disputes(story: Story, statements: list[list[Statement]], *, min_overlap: float = 0.5) -> list[Dispute]:
+    """Different values for the same counted thing in alike contexts: the statements name the
+    same entity ("the Lower Quay") or share ``min_overlap`` of the shorter one's words."""
+    kinds: dict[tuple, list[_Counted]] = {}
+    for doc, doc_statements in enumerate(statements):
+        text = story.docs[doc].text
+        for quantity in story.docs[doc].quantities:
+            head = quantity_head(quantity, text) if quantity.kind == "count" and quantity.approx not in _VAGUE else None
+            statement = _statement_at(doc_statements, quantity.start) if head is not None else None
+            if head is not None and statement is not None:
+                counted = _Counted(doc, quantity, head.concept, statement, bool(_CASUALTY.search(text, statement.span.start, statement.span.end)))
+                kinds.setdefault(counted.key, []).append(counted)
+    keys = list(kinds)
+    parent = list(range(len(keys)))
+    for i, j in combinations(range(len(keys)), 2):
+        a, b = kinds[keys[i]][0], kinds[keys[j]][0]
+        docs = {c.doc for c in kinds[keys[i]]} | {c.doc for c in kinds[keys[j]]}
+        if a.concept == b.concept and len(docs) > 1 and _comparable(a, b, min_overlap):
+            parent[_find(parent, j)] = _find(parent, i)
+    groups: dict[int, list[_Counted]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(_find(parent, i), []).extend(kinds[key])
+    disputes = []
+    for members in groups.values():
+        by_value: dict[float, list[_Counted]] = {}
+        for counted in members:
+            by_value.setdefault(counted.quantity.value, []).append(counted)
+        if len(by_value) < 2:
+            continue
+        positions = [_numeric_position(story, value, found) for value, found in sorted(by_value.items())]
+        summary = f"How many ({members[0].concept}): " + " or ".join(f"{p.text} ({_names(story, p.docs)})" for p in positions) + "."
+        disputes.append(Dispute(NUMERIC, summary, positions))
+    return disputes
+
+
+def polarity_disputes(
+    story: Story, said: list[list[Said]], sections: list[Sections], provenance: Provenance
+) -> list[Dispute]:
+    """A predicate asserted in one place and denied in another, of the same thing."""
+    stances: dict[str, dict[tuple, list[tuple[int, Stance]]]] = {}
+    for doc, d in enumerate(story.docs):
+        for sentence in d.sentences:
+            if sections[doc].superseded(sentence.start) or _asks(d.text, sentence):
+                continue
+            for clause in clauses(d.text, sentence):
+                for stance in find_stances(d.text, clause, sentence):
+                    statement = said_at(said[doc], stance.start, stance.end)
+                    speaker = statement.speaker if statement is not None and statement.person else None
+                    origin = provenance.origin(doc, Span(stance.start, stance.end)) or f"#{doc}"
+                    key = (stance.negated, stance.form, stance.subject, speaker, origin)
+                    stances.setdefault(stance.predicate, {}).setdefault(key, []).append((doc, stance))
+    disputes = []
+    for predicate, by_key in stances.items():
+        kept = _contested(by_key)
+        if kept:
+            disputes.append(_polarity_dispute(story, predicate, kept))
+    return disputes
+
+
+def attribution_disputes(story: Story, groups: list[QuoteGroup]) -> list[Dispute]:
+    """One quote, credited to different named people by different articles."""
+    disputes = []
+    for group in groups:
+        speakers = group.speakers()
+        if len(speakers) < 2 or not _different_articles(speakers):
+            continue
+        partial = next((v for v in group.variants if v.partial and any(q.person for q in v.members)), None)
+        text = partial.text if partial is not None else group.full.text
+        positions = []
+        for speaker, docs in sorted(speakers.items(), key=lambda item: (-len(item[1]), item[0])):
+            evidence = [(q.doc, q.span) for q in group.members if q.person and q.speaker == speaker]
+            positions.append(Position(text, evidence, speaker))
+        summary = f"The same words are credited to " + " and to ".join(f"{p.speaker} ({_names(story, p.docs)})" for p in positions) + "."
+        disputes.append(Dispute(ATTRIBUTION, summary, positions))
+    return disputes
+
+
+def superseded_disputes(story: Story, said: list[list[Said]], sections: list[Sections]) -> list[Dispute]:
+    """An update that retracts or corrects the original story printed below it."""
+    disputes = []
+    for doc, section in enumerate(sections):
+        if not section.lede or not section.update:
+            continue
+        text = story.docs[doc].text
+        lede = section.lede[-1]
+        lede_words = {stem(w) for w in content_words([w.text for w in words(text, lede)])}
+        best = _retraction(story, doc, section, lede_words)
+        if best is None:
+            continue
+        _, update_span, denied = best
+        original_span = _claim_phrase(text, lede, denied)
+        update_said = said_at(said[doc], update_span.start, update_span.end)
+        positions = [
+            Position(original_span.of(text), [(doc, s) for s in section.lede], stance="original story"),
+            Position(
+                update_span.of(text),
+                [(doc, update_span)],
+                update_said.speaker if update_said is not None and update_said.person else None,
+                stance="update",
+            ),
+        ]
+        same = next((d for d in disputes if [p.text for p in d.positions] == [p.text for p in positions]), None)
+        if same is not None:  # copies of one updated story: one dispute
+            for mine, theirs in zip(positions, same.positions):
+                theirs.evidence.extend(mine.evidence)
+            continue
+        summary = f"{story.outlet(doc)}'s original story said \"{positions[0].text}\"; its update says \"{positions[1].text}\"."
+        disputes.append(Dispute(SUPERSEDED, summary, positions))
+    return disputes
+
+
+# --- numeric --------------------------------------------------------------------------
+
+_VAGUE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """A counted quantity with its statement; ``casualty`` when the statement counts the dead
+    or wounded (a death toll is never a garrison size)."""
+
+    doc: int
+    quantity: Quantity
+    concept: str
+    statement: Statement
+    casualty: bool
+
+    @property
+    def key(self) -> tuple:
+        """Copies of one quantity in one context compare the same, so they are compared once."""
+        q, s = self.quantity, self.statement
+        return (self.concept, q.value, q.approx, self.casualty, s.stems, s.entities)
+
+
+def _statement_at(statements: list[Statement], offset: int) -> Statement | None:
+    return next((s for s in statements if s.span.start <= offset < s.span.end), None)
+
+
+def _comparable(a: _Counted, b: _Counted, min_overlap: float) -> bool:
+    if a.casualty != b.casualty:
+        return False
+    low, high = sorted((a.quantity, b.quantity), key=lambda q: q.value)
+    if low.value and high.value / low.value > 3:
+        return False
+    if (low.approx or "").replace(" ", "_") in _LOWER_BOUNDS or (high.approx or "").replace(" ", "_") in _UPPER_BOUNDS:
+        return False
+    if a.statement.entities & b.statement.entities:
+        return True
+    smaller = min(len(a.statement.stems), len(b.statement.stems))
+    return smaller > 0 and len(a.statement.stems & b.statement.stems) / smaller >= min_overlap
+
+
+def _numeric_position(story: Story, value: float, found: list[_Counted]) -> Position:
+    quantity = found[0].quantity
+    text = story.docs[found[0].doc].text[quantity.start : quantity.end]
+    if quantity.approx and text.lower().startswith(quantity.approx.lower()):
+        text = text[len(quantity.approx) :].strip()
+    evidence = [(c.doc, Span(c.quantity.start, c.quantity.end)) for c in found]
+    return Position(text, evidence, _one({c.statement.speaker if c.statement.person else None for c in found}), value=value)
+
+
+# --- polarity -------------------------------------------------------------------------
+
+
+def _asks(text: str, sentence: Span) -> bool:
+    return text[sentence.start : sentence.end].rstrip(" \"'”’)").endswith("?")
+
+
+def _contested(by_key: dict[tuple, list[tuple[int, Stance]]]) -> list[tuple[int, Stance, str | None]]:
+    """The stances that meet an opposite stance on a compatible subject, in another article,
+    from another origin (copies of one wire report never dispute each other), and not from
+    the same person. Stances are compared once per (polarity, phrasing, subject, speaker,
+    origin)."""
+    keys = list(by_key)
+    kept: set[tuple] = set()
+    for a, b in combinations(keys, 2):
+        (neg_a, _, subject_a, speaker_a, origin_a), (neg_b, _, subject_b, speaker_b, origin_b) = a, b
+        if neg_a == neg_b or origin_a == origin_b or not _compatible(subject_a, subject_b):
+            continue
+        if speaker_a is not None and speaker_a == speaker_b:
+            continue
+        if {d for d, _ in by_key[a]} | {d for d, _ in by_key[b]} == {by_key[a][0][0]}:
+            continue
+        kept.update((a, b))
+    return [(doc, stance, key[3]) for key in keys if key in kept for doc, stance in by_key[key]]
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or any(a in kind and b in kind for kind in _KINDS_OF_THING)
+
+
+def _polarity_dispute(story: Story, predicate: str, found: list[tuple[int, Stance, str | None]]) -> Dispute:
+    groups: dict[tuple[bool, str], list[tuple[int, Stance, str | None]]] = {}
+    for item in found:
+        groups.setdefault((item[1].negated, item[1].form), []).append(item)
+    positions = []
+    for (negated, form), items in sorted(groups.items(), key=lambda g: (g[0][0], -len(g[1]))):
+        phrases = Counter(story.docs[d].text[s.start : s.end] for d, s, _ in items)
+        positions.append(
+            Position(
+                phrases.most_common(1)[0][0],
+                [(d, Span(s.start, s.end)) for d, s, _ in items],
+                _one({p for _, _, p in items}),
+                stance=("not " if negated else "") + predicate,
+            )
+        )
+    yes = [p for p in positions if not p.stance.startswith("not ")]
+    no = [p for p in positions if p.stance.startswith("not ")]
+    summary = (
+        f"Asserted ({', '.join(repr(p.text) for p in yes)}: {_names(story, sorted({d for p in yes for d in p.docs}))}) "
+        f"and denied ({', '.join(repr(p.text) for p in no)}: {_names(story, sorted({d for p in no for d in p.docs}))})."
+    )
+    return Dispute(POLARITY, summary, positions)
+
+
+# --- attribution ----------------------------------------------------------------------
+
+
+def _different_articles(speakers: dict[str, list[int]]) -> bool:
+    """Two speakers credited by at least two different articles (one article naming two
+    people for one quote is its own muddle, not a dispute between outlets)."""
+    return any(set(a) - set(b) and set(b) - set(a) for a, b in combinations(speakers.values(), 2))
+
+
+# --- superseded -----------------------------------------------------------------------
+
+
+def _retraction(story: Story, doc: int, section: Sections, lede_words: set[str]) -> tuple[float, Span, set[str]] | None:
+    """The update phrase that most clearly takes the original back: a denial of what the
+    original's lede asserted ("no closure has been ordered"), else the clause with the most
+    retraction words ("it was a mistake")."""
+    text = story.docs[doc].text
+    best: tuple[float, Span, set[str]] | None = None
+    for sentence in story.docs[doc].sentences:
+        if not section.updating(sentence.start):
+            continue
+        for clause in clauses(text, sentence):
+            cues = len(_RETRACTION.findall(text, clause.start, clause.end))
+            candidates = [(cues, _trimmed(text, clause), set())]
+            for stance in find_stances(text, clause, sentence):
+                denied = _stems(text, Span(stance.start, stance.end)) & lede_words
+                if stance.negated and denied:
+                    candidates.append((2 * len(denied) + cues, Span(stance.start, stance.end), denied))
+            for candidate in candidates:
+                if candidate[0] and (best is None or candidate[0] > best[0]):
+                    best = candidate
+    return best
+
+
+def _claim_phrase(text: str, lede: Span, denied: set[str]) -> Span:
+    """The phrase of the original's lede that the update denies (else its first assertion),
+    from its subject to the next comma or "and" ("the Halvard Harbour Bridge will close to all
+    traffic"); the whole lede when it asserts nothing this can read."""
+    asserted = [s for s in find_stances(text, lede) if not s.negated]
+    chosen = next((s for s in asserted if denied & _stems(text, Span(s.start, s.end))), asserted[0] if asserted else None)
+    if chosen is None:
+        return _trimmed(text, lede)
+    start = _with_name_before(text, lede.start, chosen.start)
+    stop = _PHRASE_END.search(text, chosen.end, lede.end)
+    return Span(start, stop.start() if stop else lede.end)
+
+
+def _stems(text: str, span: Span) -> set[str]:
+    return {stem(w) for w in content_words([w.text for w in words(text, span)])}
+
+
+def _with_name_before(text: str, floor: int, start: int) -> int:
+    """Move ``start`` back over the capitalised words and article of a name before it."""
+    while (match := _NAME_BEFORE.search(text, floor, start)) is not None:
+        start = match.start()
+    return start
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in " \t\n\"'“”‘’,;:":
+        start += 1
+    lead = re.match(r"(?:and|but|or|so)\s+", text[start:end])
+    start += lead.end() if lead else 0
+    while end > start and text[end - 1] in " \t\n\"'“”‘’,;:.":
+        end -= 1
+    return Span(start, end)
+
+
+def _one(speakers: set[str | None]) -> str | None:
+    """The speaker of a position when every statement of it has the same named speaker."""
+    return next(iter(speakers)) if len(speakers) == 1 else None
+
+
+def _names(story: Story, docs: list[int]) -> str:
+    return ", ".join(story.outlet(d) for d in docs)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i

@@ -1,0 +1,105 @@
+"""Atomic statements: the clauses of each sentence, with who states them and what they pin down.
+
+A sentence is cut into clauses (the polarity module's clause splitter); a clause that only
+says who spoke ("he said.", "Reyes told the Herald on Tuesday.") is dropped, and a clause
+too short to state anything joins its neighbour. Each statement keeps its speaker (reported
+speech stays reported), its counted numbers, its dates, the entities it names, its content
+words, and whether it is negated or denied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crosscheck.crosssource.speakers import Said, said_at
+from crosscheck.crosssource.story import Story
+from crosscheck.crosssource.text import Word, content_words, stem, words
+from crosscheck.language.numbers import quantity_head
+from crosscheck.language.polarity import clauses
+from crosscheck.model import Span
+
+_DATE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-WXX-\d)$")
+# Quotation marks, a dateline ("OSTREL (NWA) — ") and a joining word before a clause.
+_LEADING = re.compile(
+    r"[\s\"'“”‘’(,;:—–-]*(?:[A-Z][A-Z .'’-]+(?:\([A-Za-z .]+\))?\s*[—–]\s*)?(?:(?:[Aa]nd|[Bb]ut|[Oo]r|[Ss]o|[Yy]et|[Ww]hile|[Aa]s)\s+)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One clause of one article and what identifies its content."""
+
+    doc: int
+    span: Span
+    sentence: Span
+    text: str
+    speaker: str | None
+    person: bool
+    stems: frozenset[str]
+    numbers: frozenset[tuple[str, float]]
+    dates: frozenset[str]
+    entities: frozenset[str]
+    negative: bool
+
+
+def find_statements(story: Story, doc: int, said: list[Said], min_words: int = 3) -> list[Statement]:
+    """The statements of one article, in text order."""
+    found = []
+    text = story.docs[doc].text
+    for sentence in story.docs[doc].sentences:
+        sentence_words = words(text, sentence)
+        for span in _pieces(text, sentence, sentence_words, said, min_words):
+            found.append(_statement(story, doc, sentence, span, [w for w in sentence_words if span.start <= w.start < span.end], said))
+    return found
+
+
+def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Said], min_words: int) -> list[Span]:
+    frames = [part for s in said if s.cue is not None and sentence.start <= s.cue.start < sentence.end for part in (s.cue, s.source) if part]
+    pieces: list[Span] = []
+    pending: Span | None = None
+    for clause in clauses(text, sentence):
+        lead = _LEADING.match(text, clause.start, clause.end)
+        clause = Span(lead.end() if lead else clause.start, clause.end)
+        while clause.end > clause.start and text[clause.end - 1] in " \t\n\"'“”‘’,;:.!?—–-":
+            clause = Span(clause.start, clause.end - 1)
+        if clause.end <= clause.start:
+            continue
+        inside = [w for w in sentence_words if clause.start <= w.start < clause.end]
+        said_words = [w.text for w in inside if not any(f.start <= w.start < f.end for f in frames)]
+        if len(said_words) < len(inside) and not content_words(said_words):
+            continue  # only says who spoke: "he said", "Reyes told the Herald"
+        if pending is not None:
+            clause, pending = Span(pending.start, clause.end), None
+        if len(content_words([w.text for w in sentence_words if clause.start <= w.start < clause.end])) < min_words:
+            pending = clause
+            continue
+        pieces.append(clause)
+    if pending is not None:
+        if pieces:
+            pieces[-1] = Span(pieces[-1].start, pending.end)
+        elif content_words([w.text for w in sentence_words if pending.start <= w.start < pending.end]):
+            pieces.append(pending)
+    return pieces
+
+
+def _statement(story: Story, doc: int, sentence: Span, span: Span, span_words: list[Word], said: list[Said]) -> Statement:
+    d = story.docs[doc]
+    statement = said_at(said, span.start, span.end)
+    speaker, person = (statement.speaker, statement.person) if statement is not None else (None, False)
+    numbers = set()
+    for quantity in d.quantities:
+        if span.start <= quantity.start < span.end and quantity.approx not in _VAGUE:
+            head = quantity_head(quantity, d.text)
+            if head is not None:
+                numbers.add((head.concept, quantity.value))
+    dates = {t.value for t in d.times if span.start <= t.start < span.end and t.type == "DATE" and _DATE.match(t.value)}
+    entities = {m.entity for m in story.mentions(doc) if span.start <= m.start < span.end}
+    negative = any(p.start < span.end and span.start < p.end and (p.negated or p.modality == "denial") for p in d.polarity)
+    stems = frozenset(stem(w) for w in content_words([w.text for w in span_words]))
+    return Statement(
+        doc, span, sentence, span.of(d.text), speaker, person, stems, frozenset(numbers), frozenset(dates), frozenset(entities), negative
+    )
+
+
+_VAGUE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"})

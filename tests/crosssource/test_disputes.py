@@ -1,0 +1,114 @@
+"""Disputes a reader would want flagged, and look-alikes that must not be flagged."""
+
+from __future__ import annotations
+
+
+def _disputes(report: dict, kind: str) -> list[dict]:
+    return [d for d in report["disputes"] if d["kind"] == kind]
+
+
+def test_troops_and_soldiers_of_one_garrison_disagree_in_number(analyse) -> None:
+    report = analyse(
+        {
+            "wire": ("North Wire Agency", "Some 5,200 Norvish soldiers are stationed at bases around Port Ostrel to train local forces."),
+            "radio": ("Coastline Radio", "There are 5,000 Norvish troops in Port Ostrel at the invitation of the island's government, the correspondent said."),
+        }
+    )
+    [dispute] = _disputes(report, "numeric")
+    assert [(p["value"], p["articles"]) for p in dispute["positions"]] == [(5000, ["radio"]), (5200, ["wire"])]
+    assert [p["text"] for p in dispute["positions"]] == ["5,000 Norvish troops", "5,200 Norvish soldiers"]
+
+
+def test_soldiers_and_countries_are_different_things(analyse) -> None:
+    report = analyse(
+        {
+            "wire": ("North Wire Agency", "Some 5,200 Norvish soldiers are stationed at bases around Port Ostrel."),
+            "radio": ("Coastline Radio", "The coalition stationed around Port Ostrel is made up of 76 countries."),
+        }
+    )
+    assert _disputes(report, "numeric") == []
+
+
+def test_a_death_toll_is_not_a_garrison_and_over_is_a_lower_bound(analyse) -> None:
+    report = analyse(
+        {
+            "wire": ("North Wire Agency", "Some 5,200 Norvish soldiers are stationed at bases around Port Ostrel."),
+            "blog": ("Harbour Watch", "Over 4,000 Norvish soldiers have died around Port Ostrel since the war began."),
+            "paper": ("Bay Times", "More than 5,000 Norvish soldiers are stationed around Port Ostrel."),
+        }
+    )
+    assert _disputes(report, "numeric") == []
+
+
+def test_signed_against_wasnt_signed(analyse) -> None:
+    report = analyse(
+        {
+            "wire": ("North Wire Agency", "The closure order was signed by the harbour master, Peter Anholt."),
+            "paper": ("Bay Times", "The closure order wasn't actually signed, Hannah Vos, the port's lawyer, said on Tuesday."),
+        }
+    )
+    [dispute] = _disputes(report, "polarity")
+    positions = {p["stance"]: p for p in dispute["positions"]}
+    assert positions["sign"]["articles"] == ["wire"]
+    assert "signed by the harbour master" in positions["sign"]["text"]
+    assert positions["not sign"]["articles"] == ["paper"]
+    assert positions["not sign"]["speaker"] == "Hannah Vos"
+    evidence = positions["not sign"]["evidence"][0]
+    assert evidence["article"] == "paper" and "wasn't actually signed" in evidence["text"]
+
+
+def test_hedged_conditional_and_asked_stances_are_no_dispute(analyse) -> None:
+    report = analyse(
+        {
+            "wire": ("North Wire Agency", "The closure order was signed by the harbour master, Peter Anholt."),
+            "a": ("Bay Times", "The closure order may not have been signed at all."),
+            "b": ("Coastline Radio", "If the order was not signed, the ferry can sail on Friday."),
+            "c": ("Harbour Watch", "Was the order ever signed?"),
+        }
+    )
+    assert _disputes(report, "polarity") == []
+
+
+def test_binding_against_non_binding(analyse) -> None:
+    report = analyse(
+        {
+            "paper": ("Bay Times", "On Monday the island council passed a non-binding motion asking the company to refund every ticket."),
+            "radio": ("Coastline Radio", "Councillor Hannah Vos insists the council's vote is binding on the ferry company."),
+        }
+    )
+    [dispute] = _disputes(report, "polarity")
+    assert {p["stance"]: p["speaker"] for p in dispute["positions"]} == {"bind": "Hannah Vos", "not bind": None}
+
+
+def test_an_update_that_retracts_its_original_story(analyse) -> None:
+    report = analyse(
+        {
+            "aggregator": (
+                "Harbour Watch",
+                "The Harbour Line ferry will stop sailing for good, islanders were told on Monday.\n\n"
+                "Update to story below:\n\n"
+                "The company's chair, Maria Lutz, said on Tuesday that the report was a mistake. \u201cNo closure has been decided,\u201d she said.\n\n"
+                "Original story follows.\n\n"
+                "The Harbour Line ferry will stop sailing for good after the company ran out of money, according to the Ostrel Courier.\n\n"
+                "The company has run the line since 1971.",
+            ),
+        }
+    )
+    [dispute] = _disputes(report, "superseded")
+    original, update = dispute["positions"]
+    assert original["stance"] == "original story" and "will stop sailing for good" in original["text"]
+    assert update["stance"] == "update" and update["articles"] == ["aggregator"]
+    assert update["speaker"] == "Maria Lutz"
+    assert len(original["evidence"]) == 2  # the teaser above the update and the original's lede
+
+
+def test_the_same_words_credited_to_two_people(analyse) -> None:
+    quote = "\u201cWe were never told the hull was this bad, and we would not have sailed had we known,\u201d"
+    report = analyse(
+        {
+            "paper": ("Bay Times", f"The company's chair, Maria Lutz, spoke to reporters on Tuesday. {quote} Lutz said."),
+            "radio": ("Coastline Radio", f"The safety director, Peter Anholt, was asked about the inspection. {quote} Anholt said."),
+        }
+    )
+    [dispute] = _disputes(report, "attribution")
+    assert {p["speaker"]: p["articles"] for p in dispute["positions"]} == {"Maria Lutz": ["paper"], "Peter Anholt": ["radio"]}
