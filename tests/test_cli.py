@@ -137,10 +137,12 @@ def test_stdin(runner: CliRunner, tmp_path: Path) -> None:
     assert json.loads(result.stdout)["added"] == ["stdin"]
 
 
-def test_demo_runs_on_the_bundled_story(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["demo"])
+def test_demo_prints_the_report_and_writes_html(runner: CliRunner, tmp_path: Path) -> None:
+    html = tmp_path / "report.html"
+    result = runner.invoke(cli, ["demo", "--html", str(html)])
     assert result.exit_code == 0, result.output
-    assert "articles read" in result.stdout
+    assert "Disputes" in result.stdout and "1,500 residents" in result.stdout
+    assert html.read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
 def test_help_answers_questions(runner: CliRunner) -> None:

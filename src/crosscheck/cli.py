@@ -400,26 +400,33 @@ def search_command(query: str, db: Path, fmt: str, limit: int) -> None:
 @click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), help="Keep the demo store here (default: a temporary file)."
 )
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="report.html",
+    show_default=True,
+    help="Where to write the HTML report.",
+)
 @click.pass_context
-def demo_command(ctx: click.Context, db: Path | None) -> None:
-    """Run crosscheck on the bundled fictional example story."""
+def demo_command(ctx: click.Context, db: Path | None, html_path: Path) -> None:
+    """Report on the bundled fictional example story: print it, and write report.html."""
+    from crosscheck.api import stored_articles, story_report
     from crosscheck.examples import example_articles
+    from crosscheck.report import render
 
     folder = example_articles()
-    click.secho(f"Example story: {folder.parent.name} ({folder})\n", bold=True)
+    click.secho(f"Example story: {folder.parent.name} ({folder})", bold=True, err=True)
     with tempfile.TemporaryDirectory() as tmp:
-        target = db or Path(tmp, "demo.db")
-        with _open_store(target) as store:
+        with _open_store(db or Path(tmp, "demo.db")) as store:
             summary = run_ingest((str(folder),), store, IngestOptions(), quiet=True, debug=ctx.obj["debug"])
-            articles = sorted(store.iter_articles(), key=lambda a: (a.published or "", a.id))
-        for article in articles:
-            reasons = sorted({piece.reason for piece in article.removed})
-            click.echo(
-                f"{article.id:<24} {article.format:<5} {(article.published or '-')[:10]:<10} "
-                f"{_short(article.outlet or '-', 18):<18} {len(article.paragraphs):>2} paragraphs, "
-                f"{len(article.removed)} junk pieces removed" + (f" ({', '.join(reasons)})" if reasons else "")
-            )
-    click.echo(f"\n{len(summary.added)} articles read; 'crosscheck show ID --db FILE' shows what was removed and why.")
+            articles = stored_articles(store, summary.added + summary.duplicates)
+    report = story_report(articles)
+    color = sys.stdout.isatty()
+    width = shutil.get_terminal_size((100, 24)).columns if color else 100
+    click.echo(render(report, "terminal", width=min(width, 120), color=color))
+    html_path.write_text(render(report, "html"), encoding="utf-8")
+    click.secho(f"wrote {html_path} (open it in a browser)", bold=True, err=True)
     ctx.exit(0 if summary.ok else 1)
 
 
