@@ -78,7 +78,8 @@ def main() -> None:
     params = AnalysisParams(backend=backend)
     warm = build_story(7, args.seed)
     analyse_story([Pipeline()(doc_from_article(a)) for a in warm], params=params)  # loads the model once
-    print(f"{'articles':>8} {'annotate s':>11} {'analyse s':>10} {'ms/article':>11} {'groups':>7} {'claims':>7} {'disputes':>9}")
+    header = ("articles", "annotate s", "analyse s", "ms/article", "groups", "claims", "disputes")
+    print("{:>8} {:>11} {:>10} {:>11} {:>7} {:>7} {:>9}".format(*header))
     for size in (int(s) for s in args.sizes.split(",")):
         articles = build_story(size, args.seed)
         start = time.process_time()

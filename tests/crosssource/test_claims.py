@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from crosscheck.crosssource import AnalysisParams, LexicalBackend
+from crosscheck.crosssource import AnalysisParams, LexicalBackend, analyse_story
+from crosscheck.model import Doc
 
 
 def _claim(report: dict, words: str) -> dict:
@@ -75,3 +77,13 @@ def test_the_lexical_backend_gives_unit_vectors_that_score_shared_words() -> Non
 def test_params_show_every_knob() -> None:
     text = repr(AnalysisParams(backend=LexicalBackend()))
     assert "LexicalBackend(dimensions=4096" in text and "min_passages=2" in text and "ClaimParams(" in text
+
+
+def test_unannotated_documents_are_refused_with_what_to_do() -> None:
+    with pytest.raises(ValueError, match=r"run crosscheck\.language\.Pipeline\(\)"):
+        analyse_story([Doc(id="raw", text="The ferry sailed.")], params=AnalysisParams(backend=LexicalBackend()))
+
+
+def test_an_empty_story_has_no_findings() -> None:
+    report = analyse_story([], params=AnalysisParams(backend=LexicalBackend())).to_json()
+    assert report["claims"] == report["disputes"] == report["reuse"] == report["quotes"] == []

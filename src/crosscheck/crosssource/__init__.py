@@ -10,4 +10,11 @@ sources, each finding linked to article ids and character offsets.
 from crosscheck.crosssource.analysis import AnalysisParams, StoryAnalysis, analyse_story
 from crosscheck.crosssource.similarity import LexicalBackend, SimilarityBackend, WordLlamaBackend
 
-__all__ = ["AnalysisParams", "LexicalBackend", "SimilarityBackend", "StoryAnalysis", "WordLlamaBackend", "analyse_story"]
+__all__ = [
+    "AnalysisParams",
+    "LexicalBackend",
+    "SimilarityBackend",
+    "StoryAnalysis",
+    "WordLlamaBackend",
+    "analyse_story",
+]

@@ -82,13 +82,23 @@ class StoryAnalysis:
             },
             "sources": sources(self.provenance),
             "articles": [
-                {"id": story.id(d), "outlet": story.outlet(d), "kind": self.provenance.kinds[d]} for d in range(len(story.docs))
+                {"id": story.id(d), "outlet": story.outlet(d), "kind": self.provenance.kinds[d]}
+                for d in range(len(story.docs))
             ],
         }
 
 
 def analyse_story(docs: list[Doc], *, params: AnalysisParams | None = None) -> StoryAnalysis:
-    """Analyse the annotated articles of one story (see ``crosscheck.language.Pipeline``)."""
+    """Analyse the annotated articles of one story (see ``crosscheck.language.Pipeline``).
+
+    Claims that no source stands behind (an opinion piece's own assertions) are left out
+    unless they take part in a dispute."""
+    bare = [d.id for d in docs if d.text.strip() and not d.sentences]
+    if bare:
+        raise ValueError(
+            f"analyse_story needs annotated documents, but {', '.join(bare[:3])} have no sentences: "
+            "run crosscheck.language.Pipeline() over them first"
+        )
     params = params or AnalysisParams()
     story = Story.of(docs)
     said = resolve_speakers(story)
@@ -97,18 +107,20 @@ def analyse_story(docs: list[Doc], *, params: AnalysisParams | None = None) -> S
     sections = [find_sections(story, d) for d in range(len(docs))]
     ledger = quote_ledger(story, said, params.quotes)
     statements = [find_statements(story, d, said[d]) for d in range(len(docs))]
-    claims = _claims(story, statements, ledger, provenance, params)
+    claims = _claims(statements, ledger, provenance, params)
     disputes = _disputes(story, said, sections, statements, ledger, provenance)
     _mark_disputed(claims, disputes)
     claims = [c for c in claims if c.independent or c.disputed]
     _number(claims)
     quotes = [q for q in ledger if len(q.variants) >= params.min_wordings and len(q.docs) > 1]
-    return StoryAnalysis(story, alignment, provenance, quotes, claims, disputes, coverage(claims, disputes, list(range(len(docs)))), params)
+    cells = coverage(claims, disputes, list(range(len(docs))))
+    return StoryAnalysis(story, alignment, provenance, quotes, claims, disputes, cells, params)
 
 
 def _claims(
-    story: Story, statements: list[list[Statement]], ledger: list[QuoteGroup], provenance: Provenance, params: AnalysisParams
+    statements: list[list[Statement]], ledger: list[QuoteGroup], provenance: Provenance, params: AnalysisParams
 ) -> list[Claim]:
+    """Statements aligned into claims; statements quoting one quote are linked up front."""
     flat = [s for doc in statements for s in doc]
     index = {(s.doc, s.span.start): i for i, s in enumerate(flat)}
     links = []
@@ -158,7 +170,9 @@ def _mark_disputed(claims: list[Claim], disputes: list[Dispute]) -> None:
                 evidence.setdefault(doc, []).append(span)
     for claim in claims:
         holding = {
-            s.doc for s in claim.statements if any(s.span.start < e.end and e.start < s.span.end for e in evidence.get(s.doc, ()))
+            s.doc
+            for s in claim.statements
+            if any(s.span.start < e.end and e.start < s.span.end for e in evidence.get(s.doc, ()))
         }
         claim.disputed = 2 * len(holding) >= len(claim.docs) > 0 and bool(holding)
 
@@ -173,15 +187,19 @@ def _number(claims: list[Claim]) -> None:
 # --- JSON ------------------------------------------------------------------------------
 
 
-def _evidence(story: Story, doc: int, span: Span) -> dict[str, Any]:
-    return story.evidence(doc, span)
+def _representative(claim: Claim) -> str:
+    """The wording that shares the most words with the claim's other wordings (of its first
+    30 distinct ones), the shorter on a tie."""
+    distinct = list({s.text: s for s in claim.statements}.values())[:30]
+
+    def shared(statement: Any) -> float:
+        return sum(len(statement.stems & o.stems) / max(1, len(statement.stems | o.stems)) for o in distinct)
+
+    return max(distinct, key=lambda s: (shared(s), -len(s.text))).text
 
 
 def _claim_json(story: Story, claim: Claim) -> dict[str, Any]:
-    texts: dict[str, int] = {}
-    for s in claim.statements:
-        texts[s.text] = texts.get(s.text, 0) + 1
-    text = max(texts, key=lambda t: (texts[t], len(t)))
+    text = _representative(claim)
     speakers = {s.speaker for s in claim.statements if s.person}
     return {
         "id": claim.id,
@@ -191,7 +209,7 @@ def _claim_json(story: Story, claim: Claim) -> dict[str, Any]:
         "independent_sources": claim.independent,
         "sources": sorted({o for o in claim.origins if o}),
         "speaker": speakers.pop() if len(speakers) == 1 else None,
-        "evidence": [_evidence(story, s.doc, s.span) for s in claim.statements],
+        "evidence": [story.evidence(s.doc, s.span) for s in claim.statements],
     }
 
 
@@ -206,7 +224,7 @@ def _dispute_json(story: Story, dispute: Dispute) -> dict[str, Any]:
                 "speaker": p.speaker,
                 **({"value": p.value} if p.value is not None else {}),
                 **({"stance": p.stance} if p.stance is not None else {}),
-                "evidence": [_evidence(story, doc, span) for doc, span in p.evidence],
+                "evidence": [story.evidence(doc, span) for doc, span in p.evidence],
             }
             for p in dispute.positions
         ],
@@ -215,6 +233,7 @@ def _dispute_json(story: Story, dispute: Dispute) -> dict[str, Any]:
 
 def _quote_json(analysis: StoryAnalysis, group: QuoteGroup) -> dict[str, Any]:
     story = analysis.story
+    order = [story.id(d) for d in group.docs]
     changed = [v for v in group.variants if v.change]
     speakers = group.speakers()
     note = "; ".join(f"“{v.text}” {v.change}" for v in changed)
@@ -229,12 +248,12 @@ def _quote_json(analysis: StoryAnalysis, group: QuoteGroup) -> dict[str, Any]:
         "variants": [
             {
                 "text": v.text,
-                "articles": sorted({story.id(q.doc) for q in v.members}, key=lambda a: [story.id(d) for d in group.docs].index(a)),
+                "articles": sorted({story.id(q.doc) for q in v.members}, key=order.index),
                 "speaker": _common(q.speaker for q in v.members),
                 "partial": v.partial,
                 "changes_meaning": bool(v.change),
                 **({"note": v.change} if v.change else {}),
-                "evidence": [_evidence(story, q.doc, q.span) for q in v.members],
+                "evidence": [story.evidence(q.doc, q.span) for q in v.members],
             }
             for v in sorted(group.variants, key=lambda v: (v.partial, -len({q.doc for q in v.members})))
         ],
@@ -267,7 +286,7 @@ def _group_json(analysis: StoryAnalysis, group: Any) -> dict[str, Any]:
             {
                 "text": alignment.units[units[0]].span.of(story.docs[alignment.units[units[0]].doc].text),
                 "articles": sorted({story.id(alignment.units[u].doc) for u in units}),
-                "evidence": [_evidence(story, alignment.units[u].doc, alignment.units[u].span) for u in units],
+                "evidence": [story.evidence(alignment.units[u].doc, alignment.units[u].span) for u in units],
             }
             for units in group.passages
         ],

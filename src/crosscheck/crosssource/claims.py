@@ -12,10 +12,11 @@ of its members. A claim's independent sources are the distinct origins of its st
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
+from crosscheck.crosssource.disjoint import DisjointSets
 from crosscheck.crosssource.similarity import SimilarityBackend
 from crosscheck.crosssource.statements import Statement
 
@@ -30,7 +31,6 @@ class Claim:
     origins: list[str | None]
     id: str = ""
     disputed: bool = False
-    text: str = field(default="", repr=False)
 
     @property
     def docs(self) -> list[int]:
@@ -80,16 +80,16 @@ def align_claims(
     weights = word_weights(statements)
     edges = sorted(_edges(uniques, vectors, weights, backend.threshold, params), reverse=True)
     edges[:0] = [(math.inf, key_of[a], key_of[b]) for a, b in links if key_of[a] != key_of[b]]
-    parent = list(range(len(uniques)))
+    sets = DisjointSets(len(uniques))
     profiles = {i: _Profile.of(u) for i, u in enumerate(uniques)}
     for _, a, b in edges:
-        ra, rb = _find(parent, a), _find(parent, b)
+        ra, rb = sets.find(a), sets.find(b)
         if ra != rb and not profiles[ra].conflicts(profiles[rb]):
-            parent[rb] = ra
-            profiles[ra].absorb(profiles.pop(rb))
+            merged = _Profile.joined(profiles.pop(ra), profiles.pop(rb))
+            profiles[sets.union(ra, rb)] = merged
     groups: dict[int, list[int]] = {}
     for i, key in enumerate(key_of):
-        groups.setdefault(_find(parent, key), []).append(i)
+        groups.setdefault(sets.find(key), []).append(i)
     return sorted(groups.values(), key=lambda g: g[0])
 
 
@@ -179,19 +179,14 @@ class _Profile:
     def conflicts(self, other: _Profile) -> bool:
         if self.negative != other.negative or (self.people and other.people and self.people != other.people):
             return True
-        if any(concept in other.numbers and not values & other.numbers[concept] for concept, values in self.numbers.items()):
-            return True
+        for concept, values in self.numbers.items():
+            if concept in other.numbers and not values & other.numbers[concept]:
+                return True
         return bool(self.dates and other.dates and not self.dates & other.dates)
 
-    def absorb(self, other: _Profile) -> None:
-        self.people |= other.people
-        for concept, values in other.numbers.items():
-            self.numbers.setdefault(concept, set()).update(values)
-        self.dates |= other.dates
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+    @staticmethod
+    def joined(a: _Profile, b: _Profile) -> _Profile:
+        numbers = {concept: set(values) for concept, values in a.numbers.items()}
+        for concept, values in b.numbers.items():
+            numbers.setdefault(concept, set()).update(values)
+        return _Profile(a.negative, a.people | b.people, numbers, a.dates | b.dates)

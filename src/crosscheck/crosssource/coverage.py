@@ -26,7 +26,9 @@ def coverage(claims: list[Claim], disputes: list[Dispute], articles: list[int]) 
             for span, d, p in evidence.get(s.doc, ())
             if s.span.start < span.end and span.start < s.span.end
         }
-        against = {doc for d, p in held for q, other in enumerate(disputes[d].positions) if q != p for doc in other.docs}
+        against = {
+            doc for d, p in held for q, other in enumerate(disputes[d].positions) if q != p for doc in other.docs
+        }
         carried = set(claim.docs)
         rows.append([CARRIED if a in carried else CONTRADICTED if a in against else OMITTED for a in articles])
     return rows

@@ -16,24 +16,31 @@ from dataclasses import dataclass
 from crosscheck.crosssource.outlets import bare, canonical, is_outlet, media_title_outlet
 from crosscheck.crosssource.speakers import Said
 from crosscheck.crosssource.story import Story
+from crosscheck.crosssource.updates import UPDATE_MARK
 from crosscheck.model import Span
 
 NEWS, OPINION, AGGREGATION = "news", "opinion", "aggregation"
 
 _NAME = r"(?P<name>[A-Z][\w&-]*(?: (?:[A-Z][\w&-]*|\d+))*)"
 _CREDITS = (
-    re.compile(rf"\b(?:seen|obtained|reviewed|authenticated|verified|examined)(?:\s+and\s+\w+)?\s+by\s+(?:the\s+)?{_NAME}(?=[\s,.;:)]|$)"),
-    re.compile(rf"(?<![\w-]){_NAME}(?:\s+(?:reporters?|journalists?|correspondents?|photographers?|staff))?\s+(?:could|can|were\s+able\s+to)\s+(?:hear|see)\b"),
+    re.compile(
+        rf"\b(?:seen|obtained|reviewed|authenticated|verified|examined)(?:\s+and\s+\w+)?\s+by\s+(?:the\s+)?{_NAME}(?=[\s,.;:)]|$)"
+    ),
+    re.compile(
+        rf"(?<![\w-]){_NAME}(?:\s+(?:reporters?|journalists?|correspondents?|photographers?|staff))?"
+        r"\s+(?:could|can|were\s+able\s+to)\s+(?:hear|see)\b"
+    ),
     re.compile(rf"\(\s*{_NAME}\s*\)\s*[—–-]"),
 )
-_GENERIC = frozenset("reporters reporter journalists journalists correspondents witnesses residents officials we they it".split())
+_GENERIC = frozenset("reporters reporter journalists correspondents witnesses residents officials we they it".split())
 _RELAYS = (
     re.compile(rf"\b(?:according\s+to|reported\s+by|cited\s+by|told)\s+(?:the\s+)?{_NAME}(?=[\s,.;:'’]|$)"),
     re.compile(rf"(?<![\w-]){_NAME}\s+(?:reported|was\s+reporting|has\s+reported|reports|noted)\b"),
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|ours)\b|\bus\b")
-_FIRST_HAND = re.compile(r"\b(?:asked|interviewed|spoke\s+(?:to|with)|has\s+(?:seen|reviewed|obtained|learned)|visited)\b", re.I)
-_UPDATE = re.compile(r"^\s*(?:update(?:d)?\b[^\n]{0,40}:|original\s+story\s+follows|editor['’]s\s+note\s*:|correction\s*:)", re.I | re.M)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|me|[Ww]e|[Oo]urs?)\b|\bus\b")
+_FIRST_HAND = re.compile(
+    r"\b(?:asked|interviewed|spoke\s+(?:to|with)|has\s+(?:seen|reviewed|obtained|learned)|visited)\b", re.I
+)
 _OPINION_LABEL = re.compile(r"\b(?:opinion|comment|column|editorial|analysis|op-ed)\b", re.I)
 
 
@@ -57,7 +64,8 @@ def find_credits(story: Story, doc: int) -> list[Credit]:
                 found.append(Credit(doc, name, Span(match.start(), match.end())))
     article = story.docs[doc].article
     byline = article.byline if article is not None else None
-    if byline and is_outlet(byline) and not byline.lower().endswith("staff") and bare(byline) != bare(story.outlet(doc)):
+    foreign = byline and bare(byline) != bare(story.outlet(doc)) and not byline.lower().endswith("staff")
+    if foreign and is_outlet(byline):
         found.append(Credit(doc, byline, Span(0, 0)))
     return sorted(found, key=lambda c: c.span.start)
 
@@ -106,7 +114,8 @@ def _relay_in(story: Story, doc: int, sentence: Span, said: list[Said], outlets:
                 return match.group("name")
     for statement in said:
         cue = statement.cue
-        if cue is not None and sentence.start <= cue.start < sentence.end and not statement.person and is_outlet(statement.speaker, outlets):
+        in_sentence = cue is not None and sentence.start <= cue.start < sentence.end
+        if in_sentence and not statement.person and is_outlet(statement.speaker, outlets):
             return statement.speaker
     for mention in story.mentions(doc):
         if sentence.start <= mention.start < sentence.end and quotes.around(mention.start) is None:
@@ -137,13 +146,14 @@ def article_kind(story: Story, doc: int, relays: dict[int, str]) -> str:
     quotes = story.quotes[doc]
     first_person = questions = 0
     for sentence in story.docs[doc].sentences:
-        narration = [m for m in _FIRST_PERSON.finditer(text, sentence.start, sentence.end) if quotes.around(m.start()) is None]
-        first_person += bool(narration)
+        narration = _FIRST_PERSON.finditer(text, sentence.start, sentence.end)
+        first_person += any(quotes.around(m.start()) is None for m in narration)
         end = sentence.end - 1
         while end > sentence.start and text[end] in " \"'”’)":
             end -= 1
         questions += text[end] == "?" and quotes.around(end) is None
-    updated = bool(_UPDATE.search(text)) or (article is not None and (article.kicker or "").strip().lower() == "update")
+    updated = any(UPDATE_MARK.match(p.of(text)) for p in story.paragraphs[doc])
+    updated = updated or (article is not None and (article.kicker or "").strip().lower() == "update")
     if (first_person and questions) or (article is not None and _OPINION_LABEL.search(article.kicker or "")):
         return OPINION
     if (updated and relays) or len(relays) >= 3 or (len(relays) >= 2 and (first_person or questions or updated)):

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from crosscheck.crosssource.disjoint import DisjointSets
 from crosscheck.crosssource.provenance import Provenance
 from crosscheck.crosssource.quotes import QuoteGroup
 from crosscheck.crosssource.speakers import Said, said_at
@@ -34,9 +35,12 @@ NUMERIC, POLARITY, ATTRIBUTION, SUPERSEDED = "numeric", "polarity", "attribution
 
 _LOWER_BOUNDS = frozenset("over more_than at_least upwards_of upward_of well_over in_excess_of no_fewer_than just_over".split())
 _UPPER_BOUNDS = frozenset("under below fewer_than less_than at_most up_to no_more_than not_more_than just_under".split())
-_CASUALTY = re.compile(r"\b(?:killed|dead|died|deaths?|lost\s+their\s+lives|wounded|injured|casualties|fatalities)\b", re.I)
+_CASUALTY = re.compile(
+    r"\b(?:killed|dead|died|deaths?|lost\s+their\s+lives|wounded|injured|casualties|fatalities)\b", re.I
+)
 _RETRACTION = re.compile(
-    r"\b(?:mistake|error|erroneous|incorrect|inaccurate|wrong|false|untrue|retract\w*|draft|unsigned|not\s+what|no\s+\w+\s+(?:has|had|have)\s+been)\b",
+    r"\b(?:mistake|error|erroneous|incorrect|inaccurate|wrong|false|untrue|retract\w*|draft|unsigned|not\s+what"
+    r"|no\s+\w+\s+(?:has|had|have)\s+been)\b",
     re.I,
 )
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*|\b[Tt]he)\s+$")
@@ -80,27 +84,27 @@ def numeric_disputes(story: Story, statements: list[list[Statement]], *, min_ove
             head = quantity_head(quantity, text) if quantity.kind == "count" and quantity.approx not in _VAGUE else None
             statement = _statement_at(doc_statements, quantity.start) if head is not None else None
             if head is not None and statement is not None:
-                counted = _Counted(doc, quantity, head.concept, statement, bool(_CASUALTY.search(text, statement.span.start, statement.span.end)))
+                casualty = bool(_CASUALTY.search(text, statement.span.start, statement.span.end))
+                counted = _Counted(doc, quantity, head.concept, statement, casualty)
                 kinds.setdefault(counted.key, []).append(counted)
     keys = list(kinds)
-    parent = list(range(len(keys)))
+    sets = DisjointSets(len(keys))
     for i, j in combinations(range(len(keys)), 2):
         a, b = kinds[keys[i]][0], kinds[keys[j]][0]
         docs = {c.doc for c in kinds[keys[i]]} | {c.doc for c in kinds[keys[j]]}
         if a.concept == b.concept and len(docs) > 1 and _comparable(a, b, min_overlap):
-            parent[_find(parent, j)] = _find(parent, i)
-    groups: dict[int, list[_Counted]] = {}
-    for i, key in enumerate(keys):
-        groups.setdefault(_find(parent, i), []).extend(kinds[key])
+            sets.union(i, j)
     disputes = []
-    for members in groups.values():
+    for indices in sets.groups().values():
+        members = [c for i in indices for c in kinds[keys[i]]]
         by_value: dict[float, list[_Counted]] = {}
         for counted in members:
             by_value.setdefault(counted.quantity.value, []).append(counted)
         if len(by_value) < 2:
             continue
         positions = [_numeric_position(story, value, found) for value, found in sorted(by_value.items())]
-        summary = f"How many ({members[0].concept}): " + " or ".join(f"{p.text} ({_names(story, p.docs)})" for p in positions) + "."
+        values = " or ".join(f"{p.text} ({_names(story, p.docs)})" for p in positions)
+        summary = f"How many ({members[0].concept}): {values}."
         disputes.append(Dispute(NUMERIC, summary, positions))
     return disputes
 
@@ -142,7 +146,8 @@ def attribution_disputes(story: Story, groups: list[QuoteGroup]) -> list[Dispute
         for speaker, docs in sorted(speakers.items(), key=lambda item: (-len(item[1]), item[0])):
             evidence = [(q.doc, q.span) for q in group.members if q.person and q.speaker == speaker]
             positions.append(Position(text, evidence, speaker))
-        summary = f"The same words are credited to " + " and to ".join(f"{p.speaker} ({_names(story, p.docs)})" for p in positions) + "."
+        credits = " and to ".join(f"{p.speaker} ({_names(story, p.docs)})" for p in positions)
+        summary = f"The same words are credited to {credits}."
         disputes.append(Dispute(ATTRIBUTION, summary, positions))
     return disputes
 
@@ -176,7 +181,8 @@ def superseded_disputes(story: Story, said: list[list[Said]], sections: list[Sec
             for mine, theirs in zip(positions, same.positions):
                 theirs.evidence.extend(mine.evidence)
             continue
-        summary = f"{story.outlet(doc)}'s original story said \"{positions[0].text}\"; its update says \"{positions[1].text}\"."
+        said_then, says_now = positions[0].text, positions[1].text
+        summary = f"{story.outlet(doc)}'s original story said \"{said_then}\"; its update says \"{says_now}\"."
         disputes.append(Dispute(SUPERSEDED, summary, positions))
     return disputes
 
@@ -228,7 +234,8 @@ def _numeric_position(story: Story, value: float, found: list[_Counted]) -> Posi
     if quantity.approx and text.lower().startswith(quantity.approx.lower()):
         text = text[len(quantity.approx) :].strip()
     evidence = [(c.doc, Span(c.quantity.start, c.quantity.end)) for c in found]
-    return Position(text, evidence, _one({c.statement.speaker if c.statement.person else None for c in found}), value=value)
+    speaker = _one({c.statement.speaker if c.statement.person else None for c in found})
+    return Position(text, evidence, speaker, value=value)
 
 
 # --- polarity -------------------------------------------------------------------------
@@ -324,7 +331,8 @@ def _claim_phrase(text: str, lede: Span, denied: set[str]) -> Span:
     from its subject to the next comma or "and" ("the Halvard Harbour Bridge will close to all
     traffic"); the whole lede when it asserts nothing this can read."""
     asserted = [s for s in find_stances(text, lede) if not s.negated]
-    chosen = next((s for s in asserted if denied & _stems(text, Span(s.start, s.end))), asserted[0] if asserted else None)
+    denying = [s for s in asserted if denied & _stems(text, Span(s.start, s.end))]
+    chosen = (denying or asserted or [None])[0]
     if chosen is None:
         return _trimmed(text, lede)
     start = _with_name_before(text, lede.start, chosen.start)
@@ -361,10 +369,3 @@ def _one(speakers: set[str | None]) -> str | None:
 
 def _names(story: Story, docs: list[int]) -> str:
     return ", ".join(story.outlet(d) for d in docs)
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i

@@ -46,7 +46,9 @@ def story_entities(story: Story, extra_aliases: dict[str, dict[str, set[int]]] |
             for alias, docs in aliases.items():
                 found[name]["aliases"].setdefault(alias, len(docs))
                 found[name]["docs"].update(docs)
-    ordered = sorted(found.items(), key=lambda item: (-len(item[1]["docs"]), -sum(item[1]["aliases"].values()), item[0]))
+    ordered = sorted(
+        found.items(), key=lambda item: (-len(item[1]["docs"]), -sum(item[1]["aliases"].values()), item[0])
+    )
     return [
         {
             "name": story.name(name),
@@ -95,6 +97,7 @@ def _titled(text: str, mention: Mention) -> str | None:
         return None
     start = mention.start - len(title) - 1
     word = _TITLE_WORD.search(text, max(0, start - 20), start)
-    if word and word.group(1) not in _NOT_TITLES and not word.group(1).endswith(".") and not _starts_sentence(text, word.start()):
-        start = word.start()
+    if word and word.group(1) not in _NOT_TITLES and not word.group(1).endswith("."):
+        if not _starts_sentence(text, word.start()):
+            start = word.start()
     return text[start : mention.end]

@@ -28,7 +28,8 @@ _MORE_OUTLETS = (
 )
 _KNOWN = frozenset(bare(name).lower() for name in (*OUTLETS, *_MORE_OUTLETS))
 _ENDINGS = frozenset(
-    word.lower() for word in (*OUTLET_WORDS, "Ledger", "Globe", "Mirror", "Mail", "Express", "Standard", "Monitor", "Bulletin")
+    word.lower()
+    for word in (*OUTLET_WORDS, "Ledger", "Globe", "Mirror", "Mail", "Express", "Standard", "Monitor", "Bulletin")
 )
 _MEDIA_ROLES = re.compile(r"\b(?:reporter|correspondent|journalist|anchor|host|editor|columnist|producer)s?\b", re.I)
 _POSSESSIVE = re.compile(r"^(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|\d+))*)['’]s\s+[A-Z]")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz.distance import LCSseq
 
+from crosscheck.crosssource.disjoint import DisjointSets
 from crosscheck.crosssource.story import Story
 from crosscheck.crosssource.text import Word, shingles, words
 from crosscheck.model import Span
@@ -62,10 +63,6 @@ class Alignment:
     matches: list[Match]
     passages: list[list[int]]
 
-    def passage_of(self) -> dict[int, int]:
-        """Unit index -> index of its passage."""
-        return {unit: i for i, members in enumerate(self.passages) for unit in members}
-
 
 @dataclass(frozen=True)
 class AlignParams:
@@ -91,7 +88,7 @@ def align_passages(story: Story, params: AlignParams | None = None) -> Alignment
     units = [_unit(story, i, s) for i, d in enumerate(story.docs) for s in d.sentences]
     template = MinHash(num_perm=params.num_perm)
     lsh = MinHashLSH(num_perm=params.num_perm, params=(params.num_perm // params.rows, params.rows))
-    parent = list(range(len(units)))
+    joined = DisjointSets(len(units))
     indexed_per_root: dict[int, int] = {}
     matches: list[Match] = []
     sets: dict[int, set[int]] = {}
@@ -112,13 +109,13 @@ def align_passages(story: Story, params: AlignParams | None = None) -> Alignment
             if match is None:
                 continue
             matches.append(match)
-            _union(parent, i, j)
+            joined.union(i, j)
             duplicate = duplicate or len(sets[i] & sets[j]) >= params.duplicate * max(len(sets[i]), len(sets[j]))
-        root = _find(parent, i)
+        root = joined.find(i)
         if not duplicate and indexed_per_root.get(root, 0) < params.variants:
             lsh.insert(i, minhash)
             indexed_per_root[root] = indexed_per_root.get(root, 0) + 1
-    return Alignment(units, matches, _passages(units, parent, matches))
+    return Alignment(units, matches, _passages(joined, matches))
 
 
 def _unit(story: Story, doc: int, sentence: Span) -> Unit:
@@ -132,7 +129,14 @@ def _same(value: int) -> int:
 
 
 def _verify(
-    story: Story, i: int, unit: Unit, shingles_i: set[int], j: int, other: Unit, shingles_j: set[int], params: AlignParams
+    story: Story,
+    i: int,
+    unit: Unit,
+    shingles_i: set[int],
+    j: int,
+    other: Unit,
+    shingles_j: set[int],
+    params: AlignParams,
 ) -> Match | None:
     shared = len(shingles_i & shingles_j)
     if shared < params.min_shared or shared < params.containment * min(len(shingles_i), len(shingles_j)):
@@ -154,26 +158,7 @@ def _verify(
     return Match(i, j, a_span, b_span, common, unquoted >= max(params.min_words, common / 2))
 
 
-def _passages(units: list[Unit], parent: list[int], matches: list[Match]) -> list[list[int]]:
-    members: dict[int, list[int]] = {}
-    for match in matches:
-        for unit in (match.a, match.b):
-            members.setdefault(_find(parent, unit), [])
-    for i in range(len(units)):
-        root = _find(parent, i)
-        if root in members:
-            members[root].append(i)
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _union(parent: list[int], i: int, j: int) -> None:
-    a, b = _find(parent, i), _find(parent, j)
-    if a != b:
-        parent[max(a, b)] = min(a, b)
+def _passages(joined: DisjointSets, matches: list[Match]) -> list[list[int]]:
+    """The sets of units that some match joined, in order of their first unit."""
+    matched = {joined.find(m.a) for m in matches}
+    return [members for root, members in joined.groups().items() if root in matched]

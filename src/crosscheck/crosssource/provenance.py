@@ -15,8 +15,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from crosscheck.crosssource.credits import NEWS, Credit, agency_name, article_kind, find_credits, first_hand, sentence_relays
+from crosscheck.crosssource.credits import (
+    NEWS,
+    Credit,
+    agency_name,
+    article_kind,
+    find_credits,
+    first_hand,
+    sentence_relays,
+)
 from crosscheck.crosssource.outlets import bare
+from crosscheck.crosssource.disjoint import DisjointSets
 from crosscheck.crosssource.passages import Alignment
 from crosscheck.crosssource.speakers import Said, story_outlets
 from crosscheck.crosssource.story import Story
@@ -101,7 +110,9 @@ class Provenance:
         return agency_name(bare(name), [g.origin for g in self.groups if g.origin])
 
 
-def trace_provenance(story: Story, alignment: Alignment, said: list[list[Said]], *, min_passages: int = 2) -> Provenance:
+def trace_provenance(
+    story: Story, alignment: Alignment, said: list[list[Said]], *, min_passages: int = 2
+) -> Provenance:
     """Wire groups from the copy passages of ``alignment``, then kinds and relays per article."""
     outlets = story_outlets(story)
     relays = [sentence_relays(story, d, said[d], outlets) for d in range(len(story.docs))]
@@ -129,7 +140,8 @@ def sources(provenance: Provenance) -> list[dict]:
     for doc, kind in enumerate(provenance.kinds):
         if kind == NEWS and doc not in provenance.group_of:
             name = story.outlet(doc)
-            found.setdefault(name, {"origin": name, "kind": OUTLET, "articles": [], "relayed_by": []})["articles"].append(story.id(doc))
+            entry = found.setdefault(name, {"origin": name, "kind": OUTLET, "articles": [], "relayed_by": []})
+            entry["articles"].append(story.id(doc))
     for doc, relays in enumerate(provenance.relays):
         for name in dict.fromkeys(relays.values()):
             origin = provenance.resolve(name)
@@ -145,15 +157,12 @@ def _groups(story: Story, alignment: Alignment, credits: list[list[Credit]], min
         if match.copy:
             a, b = alignment.units[match.a].doc, alignment.units[match.b].doc
             pairs[(min(a, b), max(a, b))] += 1
-    parent = list(range(len(story.docs)))
+    sets = DisjointSets(len(story.docs))
     for (a, b), count in pairs.items():
         if count >= min_passages:
-            parent[_find(parent, b)] = _find(parent, a)
-    members: dict[int, list[int]] = {}
-    for doc in range(len(story.docs)):
-        members.setdefault(_find(parent, doc), []).append(doc)
+            sets.union(a, b)
     groups = []
-    for group in (m for m in members.values() if len(m) > 1):
+    for group in (m for m in sets.groups().values() if len(m) > 1):
         passages = _group_passages(alignment, set(group))
         groups.append(_name_group(story, alignment, group, passages, credits))
     return groups
@@ -169,7 +178,9 @@ def _group_passages(alignment: Alignment, group: set[int]) -> list[list[int]]:
     return found
 
 
-def _name_group(story: Story, alignment: Alignment, group: list[int], passages: list[list[int]], credits: list[list[Credit]]) -> WireGroup:
+def _name_group(
+    story: Story, alignment: Alignment, group: list[int], passages: list[list[int]], credits: list[list[Credit]]
+) -> WireGroup:
     texts = [d.text for d in story.docs]
     names = Counter(c.name for m in group for c in credits[m])
     if not names:
@@ -178,7 +189,8 @@ def _name_group(story: Story, alignment: Alignment, group: list[int], passages: 
     candidates = [c.name for m in group for c in credits[m]] + [story.outlet(d) for d in range(len(story.docs))]
     candidates += [e.name for e in story.entities.entities]
     origin = agency_name(credit, candidates)
-    aliases = {credit, origin} | {c.name for m in group for c in credits[m] if agency_name(c.name, candidates) == origin}
+    aliases = {credit, origin}
+    aliases |= {c.name for m in group for c in credits[m] if agency_name(c.name, candidates) == origin}
     credited = [m for m in group if any(c.name in aliases for c in credits[m])]
     stripped = _stripped(story, alignment, passages, credits, aliases)
     stripped_docs = {s.doc for s in stripped if s.doc not in credited}
@@ -193,7 +205,9 @@ def _name_group(story: Story, alignment: Alignment, group: list[int], passages: 
     )
 
 
-def _stripped(story: Story, alignment: Alignment, passages: list[list[int]], credits: list[list[Credit]], aliases: set[str]) -> list[Stripped]:
+def _stripped(
+    story: Story, alignment: Alignment, passages: list[list[int]], credits: list[list[Credit]], aliases: set[str]
+) -> list[Stripped]:
     """Copies of a credited sentence that no longer hold any of the credit's names."""
     names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(aliases, key=len, reverse=True)) + r")\b", re.I)
     found = []
@@ -201,7 +215,7 @@ def _stripped(story: Story, alignment: Alignment, passages: list[list[int]], cre
         credited = None
         for unit in passage:
             doc, span = alignment.units[unit].doc, alignment.units[unit].span
-            credit = next((c for c in credits[doc] if span.start <= c.span.start < span.end and c.name in aliases), None)
+            credit = next((c for c in credits[doc] if c.name in aliases and span.start <= c.span.start < span.end), None)
             if credit is not None:
                 credited = (doc, span, credit)
                 break
@@ -230,10 +244,3 @@ def _edited(alignment: Alignment, passages: list[list[int]], skip: set[tuple[int
         usual = counts.most_common(1)[0][0]
         changes.update(doc for doc, version in versions.items() if version != usual)
     return sorted(doc for doc, count in changes.items() if count >= 2)
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i

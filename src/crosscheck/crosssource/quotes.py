@@ -145,7 +145,8 @@ def _speaker(story: Story, doc: int, said: list[Said], span: Span) -> tuple[str 
     if statement is not None and (statement.person or statement.speaker):
         return statement.speaker, statement.person, statement.via
     paragraph = story.paragraph_at(doc, span.start)
-    earlier = [s for s in said if s.person and paragraph is not None and paragraph.start <= s.content.start < span.start]
+    floor = paragraph.start if paragraph is not None else span.start
+    earlier = [s for s in said if s.person and floor <= s.content.start < span.start]
     if earlier:
         return earlier[-1].speaker, True, earlier[-1].via
     person = person_before(story, doc, span.start)
@@ -214,8 +215,8 @@ def _mark_changes(story: Story, group: QuoteGroup) -> None:
         if variant is full:
             continue
         change = meaning_change(full.tokens, variant.tokens, variant.partial)
-        if change and change.startswith("drops the condition") and all(_condition_nearby(story, q) for q in variant.members):
-            change = None
+        if change and change.startswith("drops the condition"):
+            change = None if all(_condition_nearby(story, q) for q in variant.members) else change
         variant.change = change
 
 
@@ -242,7 +243,8 @@ def meaning_change(full: tuple[str, ...], other: tuple[str, ...], partial: bool)
         clause = before[max((i for i, w in enumerate(before) if w in ("and", "but", "period")), default=-1) + 1 :]
         if any(w in _CONDITIONS for w in clause):
             return "drops the condition: " + " ".join(clause)
-        if any(w in _NEGATIONS for w in full[max(0, start - 3) : start]) or _negations(full[start:end]) != _negations(other):
+        governed = any(w in _NEGATIONS for w in full[max(0, start - 3) : start])
+        if governed or _negations(full[start:end]) != _negations(other):
             return "drops a negation"
         return None
     if _negations(full) != _negations(other):

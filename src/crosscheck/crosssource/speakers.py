@@ -20,10 +20,11 @@ from crosscheck.model import Attribution, Mention, Span
 
 PRONOUNS = frozenset("he she they him her his it".split())
 DOCUMENTS = frozenset("letter notice memo memorandum statement note email document directive draft order".split())
-_DOCUMENT = re.compile(r"\b(" + "|".join(sorted(DOCUMENTS)) + r")s?\b", re.I)
-_DOCUMENT_SOURCE = re.compile(r"^(?:(?:the|a|an|this|that|his|her|its)\s+)?(?:[\w-]+\s+)?(" + "|".join(sorted(DOCUMENTS)) + r")\b", re.I)
-_WROTE = re.compile(r"\b(?:sent|wrote|signed|issued|drafted|authored|penned)\s+(?:a|an|the)\s+(?:\w+\s+)?(" + "|".join(sorted(DOCUMENTS)) + r")\b", re.I)
-_FROM = re.compile(r"\b(" + "|".join(sorted(DOCUMENTS)) + r")\b[^.;]{0,60}?\b(?:from|by)\s", re.I)
+_NOUNS = "|".join(sorted(DOCUMENTS))
+_DOCUMENT = re.compile(rf"\b({_NOUNS})s?\b", re.I)
+_DOCUMENT_SOURCE = re.compile(rf"^(?:(?:the|a|an|this|that|his|her|its)\s+)?(?:[\w-]+\s+)?({_NOUNS})\b", re.I)
+_WROTE = re.compile(rf"\b(?:sent|wrote|signed|issued|drafted|authored|penned)\s+(?:a|an|the)\s+(?:\w+\s+)?({_NOUNS})\b", re.I)
+_FROM = re.compile(rf"\b({_NOUNS})\b[^.;]{{0,60}}?\b(?:from|by)\s", re.I)
 _TOLD = re.compile(r"\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
 
 
@@ -41,8 +42,6 @@ class Said:
     speaker: str | None
     person: bool
     via: str | None
-    anonymous: bool
-    kind: str
 
 
 def resolve_speakers(story: Story) -> list[list[Said]]:
@@ -120,7 +119,9 @@ def document_authors(story: Story) -> list[dict[str, str]]:
     return [{**usual, **authors} for authors in found]
 
 
-def _resolve(story: Story, doc: int, attribution: Attribution, authors: list[dict[str, str]], outlets: frozenset[str]) -> Said:
+def _resolve(
+    story: Story, doc: int, attribution: Attribution, authors: list[dict[str, str]], outlets: frozenset[str]
+) -> Said:
     text = story.docs[doc].text
     source = attribution.source
     source_text = source.of(text) if source is not None else ""
@@ -140,13 +141,13 @@ def _resolve(story: Story, doc: int, attribution: Attribution, authors: list[dic
         speaker, person = (author, True) if author else _by_name(story, attribution.speaker)
     else:
         speaker, person = _by_name(story, attribution.speaker)
-    if attribution.cue is not None:
-        told = _TOLD.match(text, attribution.cue.end) if text[attribution.cue.start : attribution.cue.end].lower() == "told" else None
-        if told and is_outlet(told.group(1), outlets) and bare(told.group(1)).lower() != bare(story.outlet(doc)).lower():
-            via = via or bare(told.group(1))
+    cue = attribution.cue
+    told = _TOLD.match(text, cue.end) if cue is not None and cue.of(text).lower() == "told" else None
+    if told and is_outlet(told.group(1), outlets) and bare(told.group(1)).lower() != bare(story.outlet(doc)).lower():
+        via = via or bare(told.group(1))  # "told the Washington Post"
     if via and bare(via).lower() == bare(story.outlet(doc)).lower():
         via = None
-    return Said(attribution.content, attribution.cue, source, speaker, person, via, attribution.anonymous, attribution.kind)
+    return Said(attribution.content, attribution.cue, source, speaker, person, via)
 
 
 def _last_document(text: str, offset: int) -> re.Match[str] | None:

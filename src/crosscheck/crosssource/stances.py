@@ -22,12 +22,16 @@ _WORD = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’-]*")
 _BE = frozenset("is are was were be been being am 's isn't wasn't aren't weren't".split())
 _WILL = frozenset("will would shall 'll won't wouldn't shan't".split())
 _AUXILIARIES = frozenset("has have had should could must".split())
-_SKIP = frozenset("not never actually really still also already now then fully formally officially immediately ever begin start".split())
+_SKIP = frozenset(
+    "not never actually really still also already now then fully formally officially immediately ever begin start".split()
+)
 _NEGATORS = frozenset("not never no".split())
 _CONDITION = re.compile(r"(?<!\bas )(?<!\beven )\b(?:if|unless)\b", re.I)
 _PRONOUNS = frozenset("it this that they he she which who we".split())
 _INTENTION = re.compile(
-    r"\bno\s+(?:decision|decisions|plans?|intention|intent|order)(?:\s+(?:whatsoever|whatsover|yet|made|taken))*\s+to\s+([a-z]+)", re.I
+    r"\bno\s+(?:decision|decisions|plans?|intention|intent|order)(?:\s+(?:whatsoever|whatsover|yet|made|taken))*"
+    r"\s+to\s+([a-z]+)",
+    re.I,
 )
 # Predicates that say the same of a thing, by stem.
 SYNONYMS = {stem(word): stem("leave") for word in ("withdraw", "depart", "exit")}
@@ -56,7 +60,9 @@ def find_stances(text: str, clause: Span, sentence: Span | None = None) -> list[
     """The stances a clause takes, asserted or denied; none in a ``sentence`` with a condition."""
     if sentence is not None and _CONDITION.search(text, sentence.start, sentence.end):
         return []
-    tokens = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text, clause.start, clause.end)]
+    tokens = [
+        (m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text, clause.start, clause.end)
+    ]
     found = []
     for i, (start, end, word) in enumerate(tokens):
         base = antonym_base(word)
@@ -69,10 +75,11 @@ def find_stances(text: str, clause: Span, sentence: Span | None = None) -> list[
         first = _phrase_start(tokens, i, kind)
         last = end
         if kind == "antonym" and not _be_before(tokens, i) and i + 1 < len(tokens):
-            last = tokens[i + 1][1]
+            last = tokens[_head_after(tokens, i)][1]  # "an unsigned planning draft"
         elif i + 2 < len(tokens) and tokens[i + 1][2] == "by":
             last = _agent_end(text, tokens, i + 2)
-        found.append(Stance(first, last, _predicate(base or word), stance.negated, _form(tokens, i, kind), _subject(tokens, i, kind)))
+        form, subject = _form(tokens, i, kind), _subject(tokens, i, kind)
+        found.append(Stance(first, last, _predicate(base or word), stance.negated, form, subject))
     for match in _INTENTION.finditer(text, clause.start, clause.end):
         found.append(Stance(match.start(), match.end(), _predicate(match.group(1).lower()), True, "no decision", None))
     return found
@@ -119,8 +126,8 @@ def _construction(text: str, tokens: list[tuple[int, int, str]], i: int) -> str 
         return "be"
     if before in _WILL and not word.endswith(("ed", "ly")):
         return "will"
-    if word.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1][2] == "by" and j == i - 1 and before not in _DETERMINERS:
-        return "after"
+    if word.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1][2] == "by":
+        return "after" if j == i - 1 and before not in _DETERMINERS else None
     return None
 
 
@@ -147,22 +154,19 @@ def _subject(tokens: list[tuple[int, int, str]], i: int, kind: str) -> str | Non
     if kind == "after":
         return _noun(tokens[i - 1][2])
     if kind == "antonym" and not _be_before(tokens, i):
-        return _head_after(tokens, i)
+        return _noun(tokens[_head_after(tokens, i)][2]) if i + 1 < len(tokens) else None
     j = _skip_back(tokens, i - 1, _VERB_GROUP)
     return _noun(tokens[j][2]) if j >= 0 and j >= i - 5 and j < i - 1 else None
 
 
-def _head_after(tokens: list[tuple[int, int, str]], i: int) -> str | None:
-    """The noun an attributive word modifies: "non-binding motion by" -> motion, "unsigned
-    planning draft discussing" -> draft."""
-    if i + 1 >= len(tokens):
-        return None
-    head = tokens[i + 1][2]
+def _head_after(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """Where the noun an attributive word modifies is: "non-binding motion by" -> motion,
+    "unsigned planning draft discussing" -> draft. There must be a token after ``i``."""
     if i + 2 < len(tokens):
         following = tokens[i + 2][2]
         if following not in STOPWORDS and not following.endswith(("ing", "ed", "ly")):
-            head = following
-    return _noun(head)
+            return i + 2
+    return i + 1
 
 
 def _be_before(tokens: list[tuple[int, int, str]], i: int) -> bool:

@@ -22,7 +22,9 @@ from crosscheck.model import Span
 _DATE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-WXX-\d)$")
 # Quotation marks, a dateline ("OSTREL (NWA) — ") and a joining word before a clause.
 _LEADING = re.compile(
-    r"[\s\"'“”‘’(,;:—–-]*(?:[A-Z][A-Z .'’-]+(?:\([A-Za-z .]+\))?\s*[—–]\s*)?(?:(?:[Aa]nd|[Bb]ut|[Oo]r|[Ss]o|[Yy]et|[Ww]hile|[Aa]s)\s+)?"
+    r"[\s\"'“”‘’(,;:—–-]*"
+    r"(?:[A-Z][A-Z .'’-]+(?:\([A-Za-z .]+\))?\s*[—–]\s*)?"
+    r"(?:(?:[Aa]nd|[Bb]ut|[Oo]r|[Ss]o|[Yy]et|[Ww]hile|[Aa]s)\s+)?"
 )
 
 
@@ -32,7 +34,6 @@ class Statement:
 
     doc: int
     span: Span
-    sentence: Span
     text: str
     speaker: str | None
     person: bool
@@ -50,12 +51,15 @@ def find_statements(story: Story, doc: int, said: list[Said], min_words: int = 3
     for sentence in story.docs[doc].sentences:
         sentence_words = words(text, sentence)
         for span in _pieces(text, sentence, sentence_words, said, min_words):
-            found.append(_statement(story, doc, sentence, span, [w for w in sentence_words if span.start <= w.start < span.end], said))
+            span_words = [w for w in sentence_words if span.start <= w.start < span.end]
+            found.append(_statement(story, doc, span, span_words, said))
     return found
 
 
 def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Said], min_words: int) -> list[Span]:
-    frames = [part for s in said if s.cue is not None and sentence.start <= s.cue.start < sentence.end for part in (s.cue, s.source) if part]
+    framing = [s for s in said if s.cue is not None and sentence.start <= s.cue.start < sentence.end]
+    frames = [part for s in framing for part in (s.cue, s.source) if part]
+    contents = [s.content for s in framing]
     pieces: list[Span] = []
     pending: Span | None = None
     for clause in clauses(text, sentence):
@@ -65,10 +69,8 @@ def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Sa
             clause = Span(clause.start, clause.end - 1)
         if clause.end <= clause.start:
             continue
-        inside = [w for w in sentence_words if clause.start <= w.start < clause.end]
-        said_words = [w.text for w in inside if not any(f.start <= w.start < f.end for f in frames)]
-        if len(said_words) < len(inside) and not content_words(said_words):
-            continue  # only says who spoke: "he said", "Reyes told the Herald"
+        if _only_framing(clause, sentence_words, frames, contents):
+            continue
         if pending is not None:
             clause, pending = Span(pending.start, clause.end), None
         if len(content_words([w.text for w in sentence_words if clause.start <= w.start < clause.end])) < min_words:
@@ -83,7 +85,20 @@ def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Sa
     return pieces
 
 
-def _statement(story: Story, doc: int, sentence: Span, span: Span, span_words: list[Word], said: list[Said]) -> Statement:
+def _only_framing(clause: Span, sentence_words: list[Word], frames: list[Span], contents: list[Span]) -> bool:
+    """A clause that only says who spoke, to whom and when: "he said", "Reyes told the Herald
+    on Tuesday" (but not "Brennan insists there has been 'no decision'")."""
+    inside = [w for w in sentence_words if clause.start <= w.start < clause.end]
+    rest = [w for w in inside if not any(f.start <= w.start < f.end for f in frames)]
+    if not inside or len(rest) == len(inside):
+        return False
+    said = content_words([w.text for w in rest if any(c.start <= w.start < c.end for c in contents)])
+    adjuncts = content_words([w.text for w in rest if not any(c.start <= w.start < c.end for c in contents)])
+    opens_with_speaker = any(f.start <= inside[0].start < f.end for f in frames)
+    return not said and len(adjuncts) <= (2 if opens_with_speaker else 0)
+
+
+def _statement(story: Story, doc: int, span: Span, span_words: list[Word], said: list[Said]) -> Statement:
     d = story.docs[doc]
     statement = said_at(said, span.start, span.end)
     speaker, person = (statement.speaker, statement.person) if statement is not None else (None, False)
@@ -95,10 +110,21 @@ def _statement(story: Story, doc: int, sentence: Span, span: Span, span_words: l
                 numbers.add((head.concept, quantity.value))
     dates = {t.value for t in d.times if span.start <= t.start < span.end and t.type == "DATE" and _DATE.match(t.value)}
     entities = {m.entity for m in story.mentions(doc) if span.start <= m.start < span.end}
-    negative = any(p.start < span.end and span.start < p.end and (p.negated or p.modality == "denial") for p in d.polarity)
+    negative = any(
+        p.start < span.end and span.start < p.end and (p.negated or p.modality == "denial") for p in d.polarity
+    )
     stems = frozenset(stem(w) for w in content_words([w.text for w in span_words]))
     return Statement(
-        doc, span, sentence, span.of(d.text), speaker, person, stems, frozenset(numbers), frozenset(dates), frozenset(entities), negative
+        doc,
+        span,
+        span.of(d.text),
+        speaker,
+        person,
+        stems,
+        frozenset(numbers),
+        frozenset(dates),
+        frozenset(entities),
+        negative,
     )
 
 

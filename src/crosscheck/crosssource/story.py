@@ -77,18 +77,16 @@ class Story:
         i = self.paragraph_index(doc, offset)
         return self.paragraphs[doc][i] if i is not None and offset < self.paragraphs[doc][i].end else None
 
-    def quoted_share(self, doc: int, start: int, end: int) -> float:
-        """How much of ``[start, end)`` lies inside quotation marks."""
-        if end <= start:
-            return 0.0
-        covered = sum(min(q.end, end) - max(q.start, start) for q in self.quotes[doc].overlapping(Span(start, end)))
-        return covered / (end - start)
-
     def evidence(self, doc: int, span: Span) -> dict:
         """A finding's link back to the article: the sentence around ``span`` and its text."""
         sentence = self.sentence_at(doc, span.start) or span
         text = self.docs[doc].text
-        return {"article": self.id(doc), "sentence": [sentence.start, sentence.end], "span": [span.start, span.end], "text": span.of(text)}
+        return {
+            "article": self.id(doc),
+            "sentence": [sentence.start, sentence.end],
+            "span": [span.start, span.end],
+            "text": span.of(text),
+        }
 
 
 def _paragraphs(doc: Doc) -> list[Span]:

@@ -85,8 +85,3 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
-
-
-def inside(spans: list[Span], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies inside one of the (sorted, disjoint) spans."""
-    return any(s.start <= start and end <= s.end for s in spans)

@@ -13,18 +13,21 @@ from dataclasses import dataclass
 from crosscheck.crosssource.story import Story
 from crosscheck.model import Span
 
-_UPDATE_MARK = re.compile(r"^\s*(?:update(?:d)?(?:\s+to\s+(?:this\s+|the\s+)?(?:story|article|post)(?:\s+below)?)?|editor['’]s\s+note|correction)\s*[:.—-]", re.I)
+UPDATE_MARK = re.compile(
+    r"^\s*(?:update(?:d)?(?:\s+to\s+(?:this\s+|the\s+)?(?:story|article|post)(?:\s+below)?)?|editor['’]s\s+note|correction)"
+    r"\s*[:.—-]",
+    re.I,
+)
 _ORIGINAL_MARK = re.compile(r"^\s*(?:the\s+)?original\s+(?:story|article|report)\s+(?:follows|below)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Sections:
-    """Where an article's update and its original are (both empty when it has none), and the
-    original's lede: the teaser above the update and the original's first sentence, the claim
-    the update takes back. The rest of the original still stands unless contradicted."""
+    """Where an article's update is (empty when it has none) and the original's lede: the
+    teaser above the update and the original's first sentence, the claim the update takes
+    back. The rest of the original still stands unless contradicted."""
 
     update: tuple[Span, ...] = ()
-    original: tuple[Span, ...] = ()
     lede: tuple[Span, ...] = ()
 
     def superseded(self, offset: int) -> bool:
@@ -35,22 +38,21 @@ class Sections:
 
 
 def find_sections(story: Story, doc: int) -> Sections:
-    """The update and original paragraphs of an article that marks both; a marker-only
-    paragraph belongs to neither."""
+    """The update paragraphs and the superseded lede of an article that marks both its update
+    and its original; a paragraph holding only a marker belongs to neither."""
     text = story.docs[doc].text
     blocks = story.paragraphs[doc]
-    update_at = next((i for i, p in enumerate(blocks) if _UPDATE_MARK.match(p.of(text))), None)
+    update_at = next((i for i, p in enumerate(blocks) if UPDATE_MARK.match(p.of(text))), None)
     original_at = next((i for i, p in enumerate(blocks) if _ORIGINAL_MARK.match(p.of(text))), None)
     if update_at is None or original_at is None or original_at <= update_at:
         return Sections()
     update = tuple(p for p in blocks[update_at + 1 : original_at])
     if not _marker_only(blocks[update_at].of(text)):
         update = (blocks[update_at], *update)
-    original = (*blocks[:update_at], *blocks[original_at + 1 :])
     sentences = story.docs[doc].sentences
     teaser = [s for s in sentences if s.start < blocks[update_at].start]
     first = next((s for s in sentences if s.start >= blocks[original_at].end), None)
-    return Sections(update, tuple(original), tuple([*teaser, *([first] if first else [])]))
+    return Sections(update, tuple([*teaser, *([first] if first else [])]))
 
 
 def _marker_only(paragraph: str) -> bool:

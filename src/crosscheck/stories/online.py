@@ -1,0 +1,367 @@
+"""Online story clustering: each arriving article joins the best-matching story or starts one.
+
+Two levels, as a newsroom sees them: a *story* is one event (this earthquake), a *topic* groups
+stories of the same kind (two earthquakes in Iran, two arrests of one man). An article is
+scored against the stories the candidate index offers; below ``story_threshold`` it starts a
+new story, which joins the topic of the best story above ``topic_threshold`` or starts a topic.
+Topics have no centroid: two topics match by the mean score of their largest stories, pair by
+pair (average linkage), which does not drift as a topic grows.
+
+Merges: when an article scores above the threshold for two stories (or topics), the two are
+compared whole and merged above the merge threshold. Splits: when a story doubles in size, it
+is compared again with the rest of its topic and leaves it if it no longer matches. Every merge
+and split is logged. Ids come from the first article's id and never change; a merged-away id
+still resolves to the story that absorbed it. The result depends on arrival order, as any
+stream's does; the whole state is JSON-ready (``to_state``), so a later run adds new articles
+to the same stories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from crosscheck.stories import titles
+from crosscheck.stories.clusters import VIEWS, ArticleVectors, Cluster
+from crosscheck.stories.embedding import WordLlamaEmbedder
+from crosscheck.stories.features import DocumentFeatures, extract_features
+from crosscheck.stories.index import CandidateIndex
+from crosscheck.stories.scoring import (
+    DEFAULT_MODELS,
+    EMBEDDING_MODELS,
+    LinkModels,
+    article_features,
+    cluster_features,
+)
+from crosscheck.stories.story import Story, StoryEvent
+from crosscheck.stories.tfidf import TermStatistics, weigh
+
+STATE_VERSION = 1
+# Terms kept per article vector and per story centroid, by view.
+ARTICLE_TERMS = {"words": 100, "lead": 30, "names": 60}
+CENTROID_TERMS = {"words": 1500, "lead": 500, "names": 800}
+
+
+class ArticleLike(Protocol):
+    """What the clusterer reads from an article (``crosscheck.model.Article`` has it all)."""
+
+    id: str
+    text: str
+    title: str | None
+    published: str | None
+
+
+class StoryClusterer:
+    """Groups a stream of articles into stories, and stories into topics.
+
+    Thresholds are in score units (0 = the fitted model's even odds); raising one gives more,
+    smaller clusters. Per article, ``candidates`` stories are scored, found through each term's
+    ``postings_limit`` most recent stories from the article's ``query_terms`` heaviest terms.
+    Stories more than ``window_days`` away from a dated article are not candidates. Topics are
+    compared through their ``linkage_stories`` largest stories. ``embedding=True`` adds the
+    WordLlama cosine (slower, and no better on ECB+; see bench/clustering.py).
+    """
+
+    _PARAMS = (
+        "story_threshold", "topic_threshold", "story_merge_threshold", "topic_merge_threshold",
+        "topic_split_margin", "candidates", "postings_limit", "query_terms", "window_days",
+        "linkage_stories", "lead_words", "embedding",
+    )
+
+    def __init__(
+        self,
+        *,
+        story_threshold: float = -1.5,
+        topic_threshold: float = -1.0,
+        story_merge_threshold: float = 2.0,
+        topic_merge_threshold: float = 0.0,
+        topic_split_margin: float = 1.0,
+        candidates: int = 20,
+        postings_limit: int = 64,
+        query_terms: int = 20,
+        window_days: int = 30,
+        linkage_stories: int = 3,
+        lead_words: int = 40,
+        embedding: bool = False,
+        models: LinkModels | None = None,
+    ) -> None:
+        self.story_threshold = story_threshold
+        self.topic_threshold = topic_threshold
+        self.story_merge_threshold = story_merge_threshold
+        self.topic_merge_threshold = topic_merge_threshold
+        self.topic_split_margin = topic_split_margin
+        self.candidates = candidates
+        self.postings_limit = postings_limit
+        self.query_terms = query_terms
+        self.window_days = window_days
+        self.linkage_stories = linkage_stories
+        self.lead_words = lead_words
+        self.embedding = embedding
+        self.models = models or (EMBEDDING_MODELS if embedding else DEFAULT_MODELS)
+        if self.models.uses_embedding and not embedding:
+            raise ValueError("these models weigh the WordLlama cosine: pass embedding=True")
+        self.embedder = WordLlamaEmbedder() if embedding else None
+        self.log: list[StoryEvent] = []
+        self._statistics = {view: TermStatistics() for view in VIEWS}
+        self._stories: dict[str, Cluster] = {}
+        self._topics: dict[str, list[str]] = {}
+        self._aliases: dict[str, str] = {}
+        self._story_of: dict[str, str] = {}
+        self._index = CandidateIndex(postings_limit)
+        self._sequence = 0
+
+    def __repr__(self) -> str:
+        params = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._PARAMS)
+        return f"StoryClusterer({params})"
+
+    def __len__(self) -> int:
+        """Number of articles clustered so far."""
+        return len(self._story_of)
+
+    # ------------------------------------------------------------------ adding articles
+
+    def add(self, article_id: str, text: str, title: str | None = None, published: str | None = None) -> str:
+        """Cluster one article; returns its story id (an article seen before keeps its story)."""
+        return self.add_many([_Document(article_id, text, title, published)])[0]
+
+    def add_many(self, articles: Iterable[ArticleLike]) -> list[str]:
+        """Cluster articles in the order given; returns each one's story id.
+
+        Term statistics count the whole batch before any article is placed, so the first
+        articles of a fresh clusterer are weighed as well as the last.
+        """
+        batch = list(articles)
+        fresh: dict[str, ArticleLike] = {}
+        for article in batch:
+            if article.id not in self._story_of:
+                fresh.setdefault(article.id, article)
+        documents = list(fresh.values())
+        found = [extract_features(a.text, a.title, a.published, lead_words=self.lead_words) for a in documents]
+        for features in found:
+            for view in VIEWS:
+                self._statistics[view].update(getattr(features, view))
+        embeddings: list[np.ndarray | None] = [None] * len(documents)
+        if self.embedder is not None:
+            embeddings = list(self.embedder.embed([f"{a.title}\n{a.text}" if a.title else a.text for a in documents]))
+        for article, features, embedding in zip(documents, found, embeddings):
+            self._place(self._vectors(article, features, embedding))
+        return [self.story_of(article.id) for article in batch]
+
+    def story_of(self, article_id: str) -> str:
+        """The story an article is in now (after any merges); KeyError if it was never added."""
+        return self._resolve(self._story_of[article_id])
+
+    def _vectors(self, article: ArticleLike, found: DocumentFeatures, embedding: np.ndarray | None) -> ArticleVectors:
+        views = {view: weigh(getattr(found, view), self._statistics[view], ARTICLE_TERMS[view]) for view in VIEWS}
+        return ArticleVectors(article.id, article.title, views, embedding, found.day, found.surfaces)
+
+    def _place(self, article: ArticleVectors) -> None:
+        query = titles.heaviest({**article.views["words"], **article.views["names"]}, self.query_terms)
+        found = [self._stories[i] for i in self._index.candidates(query, self.candidates, self._resolve)]
+        story_scores: list[tuple[float, Cluster]] = []
+        topic_scores: dict[str, float] = {}
+        for candidate in found:
+            if candidate.day_gap(article.day, article.day) > self.window_days:
+                continue
+            features = article_features(article, candidate)
+            story_scores.append((self.models.story.score(features), candidate))
+            topic_score = self.models.topic.score(features)
+            topic = self._resolve(candidate.parent)
+            topic_scores[topic] = max(topic_score, topic_scores.get(topic, topic_score))
+        story_scores.sort(key=lambda pair: (-pair[0], pair[1].sequence))
+        if story_scores and story_scores[0][0] >= self.story_threshold:
+            story = story_scores[0][1]
+        else:
+            story = self._new_story(article.id)
+            topic, score = max(topic_scores.items(), key=lambda item: item[1], default=(None, 0.0))
+            if topic is not None and score >= self.topic_threshold:
+                self._join_topic(story, topic)
+            else:
+                self._new_topic(story, article.id)
+        story.add(article)
+        titles.remember(story, article)
+        self._story_of[article.id] = story.id
+        self._index.add(story.id, query)
+
+        for score, other in story_scores:
+            if score >= self.story_threshold and other is not story:
+                self._merge_stories_if_alike(story, other, article.id)
+        story = self._stories[self._resolve(story.id)]
+        if story.size >= 2 and story.size & (story.size - 1) == 0:
+            self._split_if_apart(story)
+        for topic, score in topic_scores.items():
+            if score >= self.topic_threshold:
+                self._merge_topics_if_alike(self._resolve(story.parent), self._resolve(topic), article.id)
+
+    # ------------------------------------------------------------------ stories and topics
+
+    def _new_story(self, article_id: str) -> Cluster:
+        story = Cluster(self._fresh_id("s-", article_id), self._sequence, CENTROID_TERMS)
+        self._sequence += 1
+        self._stories[story.id] = story
+        return story
+
+    def _new_topic(self, story: Cluster, article_id: str) -> str:
+        topic = self._fresh_id("t-", article_id)
+        self._topics[topic] = []
+        self._join_topic(story, topic)
+        return topic
+
+    def _join_topic(self, story: Cluster, topic: str) -> None:
+        story.parent = topic
+        self._topics[topic].append(story.id)
+
+    def _fresh_id(self, prefix: str, article_id: str) -> str:
+        """prefix + a hash of the article id; a split-off topic may need a suffix to stay unique."""
+        base = prefix + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+        taken = lambda i: i in self._stories or i in self._topics or i in self._aliases  # noqa: E731
+        suffix = 1
+        candidate = base
+        while taken(candidate):
+            suffix += 1
+            candidate = f"{base}-{suffix}"
+        return candidate
+
+    def _resolve(self, cluster_id: str | None) -> str:
+        aliases = self._aliases
+        while cluster_id in aliases:
+            cluster_id = aliases[cluster_id]
+        return cluster_id or ""
+
+    def _linkage(self, stories: list[str], others: list[str]) -> float:
+        """Mean topic-merge score over pairs of the largest stories of two groups."""
+        largest = lambda ids: sorted((self._stories[i] for i in ids), key=lambda s: (-s.size, s.sequence))[  # noqa: E731
+            : self.linkage_stories
+        ]
+        scores = [
+            self.models.topic_merge.score(cluster_features(a, b)) for a in largest(stories) for b in largest(others)
+        ]
+        return sum(scores) / len(scores)
+
+    def _oldest(self, topic: str) -> float:
+        return min((self._stories[i].sequence for i in self._topics[topic]), default=math.inf)
+
+    # ------------------------------------------------------------------ merges and splits
+
+    def _merge_stories_if_alike(self, story: Cluster, other: Cluster, trigger: str) -> None:
+        a, b = self._stories[self._resolve(story.id)], self._stories[self._resolve(other.id)]
+        if a is b:
+            return
+        score = self.models.story.score(cluster_features(a, b))
+        if score < self.story_merge_threshold:
+            return
+        keep, gone = (a, b) if a.sequence < b.sequence else (b, a)
+        keep.absorb(gone)
+        for representative in gone.representatives:
+            titles.offer(keep, representative)
+        for key, surface in gone.surfaces.items():
+            keep.surfaces.setdefault(key, surface)
+        del self._stories[gone.id]
+        self._aliases[gone.id] = keep.id
+        self._topics[self._resolve(gone.parent)].remove(gone.id)
+        reason = f"article {trigger} matched both stories; they match with score {score:.2f}"
+        self.log.append(StoryEvent("merge", "story", keep.id, gone.id, reason, list(gone.articles)))
+        kept_topic, gone_topic = self._resolve(keep.parent), self._resolve(gone.parent)
+        if kept_topic != gone_topic:
+            self._merge_topics(kept_topic, gone_topic, f"their stories {keep.id} and {gone.id} merged")
+
+    def _merge_topics_if_alike(self, topic: str, other: str, trigger: str) -> None:
+        if topic == other:
+            return
+        score = self._linkage(self._topics[topic], self._topics[other])
+        if score >= self.topic_merge_threshold:
+            self._merge_topics(topic, other, f"article {trigger} matched both topics; their stories match with score {score:.2f}")
+
+    def _merge_topics(self, a: str, b: str, reason: str) -> None:
+        keep, gone = (a, b) if self._oldest(a) <= self._oldest(b) else (b, a)
+        moved = self._topics.pop(gone)
+        self._topics[keep].extend(moved)
+        self._aliases[gone] = keep
+        articles = [x for i in moved for x in self._stories[i].articles]
+        self.log.append(StoryEvent("merge", "topic", keep, gone, reason, articles))
+
+    def _split_if_apart(self, story: Cluster) -> None:
+        """Move ``story`` to a topic of its own if it no longer matches the rest of its topic."""
+        topic = self._resolve(story.parent)
+        others = [i for i in self._topics[topic] if i != story.id]
+        if not others:
+            return
+        score = self._linkage([story.id], others)
+        if score >= self.topic_merge_threshold - self.topic_split_margin:
+            return
+        self._topics[topic].remove(story.id)
+        new_topic = self._new_topic(story, story.articles[0])
+        reason = f"story {story.id} grew to {story.size} articles and matches the rest of its topic with score {score:.2f}"
+        self.log.append(StoryEvent("split", "topic", topic, new_topic, reason, list(story.articles)))
+
+    # ------------------------------------------------------------------ results
+
+    def stories(self) -> list[Story]:
+        """Every story, oldest first."""
+        ordered = sorted(self._stories.values(), key=lambda s: s.sequence)
+        return [Story(s.id, titles.story_title(s), list(s.articles), self._resolve(s.parent)) for s in ordered]
+
+    def topics(self) -> dict[str, list[str]]:
+        """Topic id -> its story ids, oldest first."""
+        return {
+            topic: sorted(ids, key=lambda i: self._stories[i].sequence)
+            for topic, ids in sorted(self._topics.items(), key=lambda item: self._oldest(item[0]))
+        }
+
+    # ------------------------------------------------------------------ state
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything needed to continue later, as JSON-ready data."""
+        return {
+            "version": STATE_VERSION,
+            "params": {name: getattr(self, name) for name in self._PARAMS},
+            "models": self.models.to_dict(),
+            "sequence": self._sequence,
+            "statistics": {view: s.to_dict() for view, s in self._statistics.items()},
+            "stories": [c.to_dict() for c in self._stories.values()],
+            "topics": self._topics,
+            "aliases": self._aliases,
+            "index": self._index.to_dict(),
+            "log": [event.to_dict() for event in self.log],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> StoryClusterer:
+        """A clusterer that continues exactly where ``to_state`` left off."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(
+                f"story state version {state.get('version')!r} is not {STATE_VERSION}: "
+                "cluster the articles again with this version of crosscheck"
+            )
+        clusterer = cls(**state["params"], models=LinkModels.from_dict(state["models"]))
+        clusterer._sequence = state["sequence"]
+        clusterer._statistics = {view: TermStatistics.from_dict(s) for view, s in state["statistics"].items()}
+        clusterer._stories = {c["id"]: Cluster.from_dict(c, CENTROID_TERMS) for c in state["stories"]}
+        clusterer._topics = {topic: list(ids) for topic, ids in state["topics"].items()}
+        clusterer._aliases = dict(state["aliases"])
+        clusterer._index = CandidateIndex(clusterer.postings_limit, state["index"])
+        clusterer.log = [StoryEvent(**event) for event in state["log"]]
+        clusterer._story_of = {a: s.id for s in clusterer._stories.values() for a in s.articles}
+        return clusterer
+
+    def save(self, path: str | Path) -> None:
+        """Write the state as JSON."""
+        Path(path).write_text(json.dumps(self.to_state()), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> StoryClusterer:
+        """Read a state written by ``save``."""
+        return cls.from_state(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+class _Document:
+    __slots__ = ("id", "text", "title", "published")
+
+    def __init__(self, id: str, text: str, title: str | None, published: str | None) -> None:
+        self.id, self.text, self.title, self.published = id, text, title, published
