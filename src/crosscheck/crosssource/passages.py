@@ -1,6 +1,6 @@
 """Passages that several articles share: sentence and sub-sentence alignment across a story.
 
-Each sentence is a set of word 3-gram shingles. A MinHash LSH index (datasketch) proposes
+Each sentence is a set of word 3-gram shingles. A MinHash LSH index (``minhash``) proposes
 earlier sentences that may share text; a candidate is kept when enough of the shorter
 sentence's shingles are in the longer one (so a sentence split in two, or a quote inside a
 longer sentence, still aligns), and rapidfuzz's LCS alignment of the two word sequences
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz.distance import LCSseq
 
 from crosscheck.crosssource.disjoint import DisjointSets
+from crosscheck.crosssource.minhash import LSHIndex, MinHasher
 from crosscheck.crosssource.story import Story
 from crosscheck.crosssource.text import Word, shingles, words
 from crosscheck.model import Span
@@ -86,8 +86,8 @@ def align_passages(story: Story, params: AlignParams | None = None) -> Alignment
     """Align the sentences of every article with those of the articles before it."""
     params = params or AlignParams()
     units = [_unit(story, i, s) for i, d in enumerate(story.docs) for s in d.sentences]
-    template = MinHash(num_perm=params.num_perm)
-    lsh = MinHashLSH(num_perm=params.num_perm, params=(params.num_perm // params.rows, params.rows))
+    hasher = MinHasher(params.num_perm)
+    lsh = LSHIndex(params.num_perm, params.rows)
     joined = DisjointSets(len(units))
     indexed_per_root: dict[int, int] = {}
     matches: list[Match] = []
@@ -96,10 +96,7 @@ def align_passages(story: Story, params: AlignParams | None = None) -> Alignment
         if len(unit.words) < params.min_words:
             continue
         sets[i] = shingles(unit.tokens)
-        minhash = MinHash(
-            num_perm=params.num_perm, permutations=template.permutations, hashfunc=_same, scheme=template.scheme
-        )
-        minhash.update_batch(sets[i])
+        minhash = hasher.signature(sets[i])
         duplicate = False
         for j in lsh.query(minhash):
             other = units[j]
@@ -123,9 +120,6 @@ def _unit(story: Story, doc: int, sentence: Span) -> Unit:
     quotes = story.quotes[doc]
     return Unit(doc, sentence, tuple(found), tuple(quotes.around(w.start) is not None for w in found))
 
-
-def _same(value: int) -> int:
-    return value
 
 
 def _verify(
