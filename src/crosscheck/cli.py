@@ -89,11 +89,17 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
     \b
     Typical use:
+      crosscheck report articles/ -o r.html --format html   # the main job: cross-check a story
       crosscheck ingest articles/           # read .txt .html .jsonl .warc .xml files, folders, URLs
+      crosscheck annotate story.txt         # sentences, entities, quotes, numbers, times (JSONL)
       crosscheck list                       # what is stored
       crosscheck show ARTICLE_ID            # cleaned text and the junk removed, with reasons
       crosscheck search "letter signed"     # full-text search
-      crosscheck demo                       # run on the bundled example story
+      crosscheck demo                       # report on the bundled example story
+
+    \b
+    The store is ./crosscheck.db unless --db FILE or $CROSSCHECK_DB says otherwise.
+    Exit status: 0 all inputs read, 1 some failed (one 'error: SOURCE: REASON' line each), 2 usage.
     """
     ctx.obj = {"debug": debug}
 
