@@ -1,4 +1,4 @@
-"""An article as the clusterer compares it, and a cluster (story or topic) as the sum of its articles."""
+"""An article as the clusterer compares it, and a story as the sum of its articles."""
 
 from __future__ import annotations
 
@@ -34,11 +34,11 @@ class Representative(NamedTuple):
 
 
 class Cluster:
-    """A story or a topic: its articles, one centroid per view, the summed embedding and its days.
+    """A story: its articles, one centroid per view, the summed embedding and its span of days.
 
-    ``sequence`` orders clusters by creation; when two merge, the older one survives. A story's
-    ``parent`` is its topic; ``representatives`` and ``surfaces`` (how its names were written)
-    give it a title.
+    ``sequence`` orders stories by creation (when two merge, the older one survives); ``parent``
+    is the story's topic; ``representatives`` and ``surfaces`` (how its names were written) give
+    it a title.
     """
 
     __slots__ = (
@@ -83,7 +83,7 @@ class Cluster:
         self._widen(other.first_day, other.last_day)
 
     def day_gap(self, first: int | None, last: int | None) -> float:
-        """Days between this cluster's span and another span; 0 when either is undated or they overlap."""
+        """Days between this story's span and another span; 0 when either is undated or they overlap."""
         if first is None or last is None or self.first_day is None or self.last_day is None:
             return 0.0
         return float(max(0, first - self.last_day, self.first_day - last))

@@ -39,13 +39,15 @@ class CandidateIndex:
     def candidates(self, query: Mapping[str, float], limit: int, resolve: Callable[[str], str]) -> list[str]:
         """Up to ``limit`` live cluster ids sharing the most weight with ``query``, best first."""
         totals: dict[str, float] = {}
+        get = totals.get
         for term, weight in query.items():
             for cluster_id in self._postings.get(term, ()):
-                totals[cluster_id] = totals.get(cluster_id, 0.0) + weight
+                totals[cluster_id] = get(cluster_id, 0.0) + weight
+        best = sorted(totals, key=totals.__getitem__, reverse=True)[: 2 * limit]
         merged: dict[str, float] = {}
-        for cluster_id, total in totals.items():
+        for cluster_id in best:
             live = resolve(cluster_id)
-            merged[live] = merged.get(live, 0.0) + total
+            merged[live] = merged.get(live, 0.0) + totals[cluster_id]
         return sorted(merged, key=merged.__getitem__, reverse=True)[:limit]
 
     def to_dict(self) -> dict[str, list[str]]:

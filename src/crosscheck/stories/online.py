@@ -19,6 +19,7 @@ to the same stories.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -40,12 +41,14 @@ from crosscheck.stories.scoring import (
     cluster_features,
 )
 from crosscheck.stories.story import Story, StoryEvent
-from crosscheck.stories.tfidf import TermStatistics, weigh
+from crosscheck.stories.tfidf import TermStatistics, heaviest, weigh
 
 STATE_VERSION = 1
 # Terms kept per article vector and per story centroid, by view.
 ARTICLE_TERMS = {"words": 100, "lead": 30, "names": 60}
 CENTROID_TERMS = {"words": 1500, "lead": 500, "names": 800}
+# Articles whose terms are counted before any of them is placed (see ``add_many``).
+CHUNK = 5000
 
 
 class ArticleLike(Protocol):
@@ -82,7 +85,7 @@ class StoryClusterer:
         story_merge_threshold: float = 2.0,
         topic_merge_threshold: float = 0.0,
         topic_split_margin: float = 1.0,
-        candidates: int = 20,
+        candidates: int = 10,
         postings_limit: int = 64,
         query_terms: int = 20,
         window_days: int = 30,
@@ -133,15 +136,22 @@ class StoryClusterer:
     def add_many(self, articles: Iterable[ArticleLike]) -> list[str]:
         """Cluster articles in the order given; returns each one's story id.
 
-        Term statistics count the whole batch before any article is placed, so the first
-        articles of a fresh clusterer are weighed as well as the last.
+        Articles are read in chunks of ``CHUNK`` and term statistics count a whole chunk before
+        any of it is placed, so the first articles of a fresh clusterer are weighed as well as
+        the last, while memory stays bounded however long the stream.
         """
-        batch = list(articles)
-        fresh: dict[str, ArticleLike] = {}
-        for article in batch:
-            if article.id not in self._story_of:
-                fresh.setdefault(article.id, article)
-        documents = list(fresh.values())
+        ids: list[str] = []
+        iterator = iter(articles)
+        while chunk := list(itertools.islice(iterator, CHUNK)):
+            fresh: dict[str, ArticleLike] = {}
+            for article in chunk:
+                ids.append(article.id)
+                if article.id not in self._story_of:
+                    fresh.setdefault(article.id, article)
+            self._add_chunk(list(fresh.values()))
+        return [self.story_of(article_id) for article_id in ids]
+
+    def _add_chunk(self, documents: list[ArticleLike]) -> None:
         found = [extract_features(a.text, a.title, a.published, lead_words=self.lead_words) for a in documents]
         for features in found:
             for view in VIEWS:
@@ -151,7 +161,6 @@ class StoryClusterer:
             embeddings = list(self.embedder.embed([f"{a.title}\n{a.text}" if a.title else a.text for a in documents]))
         for article, features, embedding in zip(documents, found, embeddings):
             self._place(self._vectors(article, features, embedding))
-        return [self.story_of(article.id) for article in batch]
 
     def story_of(self, article_id: str) -> str:
         """The story an article is in now (after any merges); KeyError if it was never added."""
@@ -162,19 +171,9 @@ class StoryClusterer:
         return ArticleVectors(article.id, article.title, views, embedding, found.day, found.surfaces)
 
     def _place(self, article: ArticleVectors) -> None:
-        query = titles.heaviest({**article.views["words"], **article.views["names"]}, self.query_terms)
-        found = [self._stories[i] for i in self._index.candidates(query, self.candidates, self._resolve)]
-        story_scores: list[tuple[float, Cluster]] = []
-        topic_scores: dict[str, float] = {}
-        for candidate in found:
-            if candidate.day_gap(article.day, article.day) > self.window_days:
-                continue
-            features = article_features(article, candidate)
-            story_scores.append((self.models.story.score(features), candidate))
-            topic_score = self.models.topic.score(features)
-            topic = self._resolve(candidate.parent)
-            topic_scores[topic] = max(topic_score, topic_scores.get(topic, topic_score))
-        story_scores.sort(key=lambda pair: (-pair[0], pair[1].sequence))
+        """Put one article in a story (new or not), then merge or split what it shows belongs so."""
+        query = heaviest({**article.views["words"], **article.views["names"]}, self.query_terms)
+        story_scores, topic_scores = self._score_candidates(article, query)
         if story_scores and story_scores[0][0] >= self.story_threshold:
             story = story_scores[0][1]
         else:
@@ -199,6 +198,24 @@ class StoryClusterer:
             if score >= self.topic_threshold:
                 self._merge_topics_if_alike(self._resolve(story.parent), self._resolve(topic), article.id)
 
+    def _score_candidates(
+        self, article: ArticleVectors, query: dict[str, float]
+    ) -> tuple[list[tuple[float, Cluster]], dict[str, float]]:
+        """Story-model scores of the candidate stories (best first), and per topic the best
+        topic-model score of its candidate stories."""
+        story_scores: list[tuple[float, Cluster]] = []
+        topic_scores: dict[str, float] = {}
+        for story_id in self._index.candidates(query, self.candidates, self._resolve):
+            candidate = self._stories[story_id]
+            if candidate.day_gap(article.day, article.day) > self.window_days:
+                continue
+            features = article_features(article, candidate)
+            story_scores.append((self.models.story.score(features), candidate))
+            topic, topic_score = self._resolve(candidate.parent), self.models.topic.score(features)
+            topic_scores[topic] = max(topic_score, topic_scores.get(topic, topic_score))
+        story_scores.sort(key=lambda pair: (-pair[0], pair[1].sequence))
+        return story_scores, topic_scores
+
     # ------------------------------------------------------------------ stories and topics
 
     def _new_story(self, article_id: str) -> Cluster:
@@ -220,29 +237,32 @@ class StoryClusterer:
     def _fresh_id(self, prefix: str, article_id: str) -> str:
         """prefix + a hash of the article id; a split-off topic may need a suffix to stay unique."""
         base = prefix + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
-        taken = lambda i: i in self._stories or i in self._topics or i in self._aliases  # noqa: E731
-        suffix = 1
-        candidate = base
-        while taken(candidate):
+        candidate, suffix = base, 1
+        while candidate in self._stories or candidate in self._topics or candidate in self._aliases:
             suffix += 1
             candidate = f"{base}-{suffix}"
         return candidate
 
     def _resolve(self, cluster_id: str | None) -> str:
+        """The live id a (possibly merged-away) story or topic id stands for; chains are shortened."""
         aliases = self._aliases
-        while cluster_id in aliases:
-            cluster_id = aliases[cluster_id]
-        return cluster_id or ""
+        if cluster_id not in aliases:
+            return cluster_id or ""
+        live = cluster_id
+        while live in aliases:
+            live = aliases[live]
+        aliases[cluster_id] = live
+        return live
 
     def _linkage(self, stories: list[str], others: list[str]) -> float:
         """Mean topic-merge score over pairs of the largest stories of two groups."""
-        largest = lambda ids: sorted((self._stories[i] for i in ids), key=lambda s: (-s.size, s.sequence))[  # noqa: E731
-            : self.linkage_stories
-        ]
-        scores = [
-            self.models.topic_merge.score(cluster_features(a, b)) for a in largest(stories) for b in largest(others)
-        ]
+        model = self.models.topic_merge
+        scores = [model.score(cluster_features(a, b)) for a in self._largest(stories) for b in self._largest(others)]
         return sum(scores) / len(scores)
+
+    def _largest(self, story_ids: list[str]) -> list[Cluster]:
+        stories = sorted((self._stories[i] for i in story_ids), key=lambda s: (-s.size, s.sequence))
+        return stories[: self.linkage_stories]
 
     def _oldest(self, topic: str) -> float:
         return min((self._stories[i].sequence for i in self._topics[topic]), default=math.inf)
@@ -268,15 +288,21 @@ class StoryClusterer:
         reason = f"article {trigger} matched both stories; they match with score {score:.2f}"
         self.log.append(StoryEvent("merge", "story", keep.id, gone.id, reason, list(gone.articles)))
         kept_topic, gone_topic = self._resolve(keep.parent), self._resolve(gone.parent)
-        if kept_topic != gone_topic:
+        if kept_topic == gone_topic:
+            return
+        if self._topics[gone_topic]:
             self._merge_topics(kept_topic, gone_topic, f"their stories {keep.id} and {gone.id} merged")
+        else:
+            del self._topics[gone_topic]
+            self._aliases[gone_topic] = kept_topic
 
     def _merge_topics_if_alike(self, topic: str, other: str, trigger: str) -> None:
         if topic == other:
             return
         score = self._linkage(self._topics[topic], self._topics[other])
         if score >= self.topic_merge_threshold:
-            self._merge_topics(topic, other, f"article {trigger} matched both topics; their stories match with score {score:.2f}")
+            reason = f"article {trigger} matched both topics; their stories match with score {score:.2f}"
+            self._merge_topics(topic, other, reason)
 
     def _merge_topics(self, a: str, b: str, reason: str) -> None:
         keep, gone = (a, b) if self._oldest(a) <= self._oldest(b) else (b, a)
@@ -297,7 +323,10 @@ class StoryClusterer:
             return
         self._topics[topic].remove(story.id)
         new_topic = self._new_topic(story, story.articles[0])
-        reason = f"story {story.id} grew to {story.size} articles and matches the rest of its topic with score {score:.2f}"
+        reason = (
+            f"story {story.id} grew to {story.size} articles and matches the rest of its topic "
+            f"with score {score:.2f}"
+        )
         self.log.append(StoryEvent("split", "topic", topic, new_topic, reason, list(story.articles)))
 
     # ------------------------------------------------------------------ results

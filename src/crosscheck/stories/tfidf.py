@@ -59,6 +59,13 @@ def weigh(counts: Mapping[str, int], statistics: TermStatistics, max_terms: int)
     return {term: w / norm for term, w in weights.items()} if norm else {}
 
 
+def heaviest(vector: Mapping[str, float], count: int) -> dict[str, float]:
+    """The ``count`` heaviest entries of a sparse vector."""
+    if len(vector) <= count:
+        return dict(vector)
+    return {term: vector[term] for term in sorted(vector, key=vector.__getitem__, reverse=True)[:count]}
+
+
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two sparse vectors (the key intersection runs in C, over the shorter one)."""
     return sum(a[term] * b[term] for term in a.keys() & b.keys())

@@ -18,9 +18,15 @@ from crosscheck.stories.embedding import WordLlamaEmbedder
 from crosscheck.stories.features import extract_features
 from crosscheck.stories.index import CandidateIndex
 from crosscheck.stories.online import ARTICLE_TERMS, CENTROID_TERMS, ArticleLike
-from crosscheck.stories.scoring import FEATURES, LinkModel, LinkModels, article_features, cluster_features
-from crosscheck.stories.tfidf import TermStatistics, weigh
-from crosscheck.stories.titles import heaviest
+from crosscheck.stories.scoring import (
+    DAY_GAP_WEIGHTS,
+    FEATURES,
+    LinkModel,
+    LinkModels,
+    article_features,
+    cluster_features,
+)
+from crosscheck.stories.tfidf import TermStatistics, heaviest, weigh
 
 Examples = dict[str, tuple[np.ndarray, np.ndarray]]
 
@@ -31,7 +37,7 @@ def link_examples(
     topics: Mapping[str, str],
     *,
     embedder: WordLlamaEmbedder | None = None,
-    candidates: int = 20,
+    candidates: int = 10,
     query_terms: int = 20,
     lead_words: int = 40,
     merge_every: int = 25,
@@ -58,7 +64,8 @@ def link_examples(
     for position, (article, features, embedding) in enumerate(zip(articles, found, embeddings)):
         if position and position % merge_every == 0:
             for cluster in clusters.values():
-                query = heaviest({**cluster.centroids["words"].weights, **cluster.centroids["names"].weights}, query_terms)
+                centroids = cluster.centroids
+                query = heaviest({**centroids["words"].weights, **centroids["names"].weights}, query_terms)
                 for other in index.candidates(query, candidates, str):
                     if other != cluster.id:
                         rows["topic_merge"].append(cluster_features(cluster, clusters[other]))
@@ -79,12 +86,17 @@ def link_examples(
             topic_of[story] = topics[article.id]
         clusters[story].add(vectors)
         index.add(story, query)
-    return {name: (np.array(rows[name], dtype=float).reshape(-1, len(FEATURES)), np.array(labels[name], dtype=float)) for name in rows}
+    return {
+        name: (np.array(rows[name], dtype=float).reshape(-1, len(FEATURES)), np.array(labels[name], dtype=float))
+        for name in rows
+    }
 
 
-def fit_models(examples: Examples, day_gap_weights: Mapping[str, float], l2: float = 1e-3) -> LinkModels:
-    """One logistic regression per decision; the day-gap weight is set from ``day_gap_weights``
-    (data without dates cannot fit it)."""
+def fit_models(
+    examples: Examples, l2: float = 1e-3, day_gap_weights: Mapping[str, float] = DAY_GAP_WEIGHTS
+) -> LinkModels:
+    """One logistic regression per decision; the day-gap weight is set from ``day_gap_weights``,
+    since data without dates cannot fit it."""
     gap = FEATURES.index("log_gap")
     fitted = {}
     for name, (x, y) in examples.items():
