@@ -2,6 +2,7 @@
 
     python bench/clustering.py                     # clustering-ecbplus dev, in file order
     python bench/clustering.py --shuffle 1         # the same articles in a seeded random order
+    python bench/clustering.py --orders 6          # file order and shuffles 1-5: each score, mean, min
     python bench/clustering.py --cv                # fit and tune on half the topics, score the other half
     python bench/clustering.py --fit               # refit the link models on the gold, print the constants
     python bench/clustering.py --synthetic 20000   # speed on generated articles (no scores)
@@ -10,6 +11,7 @@ score.py grades one flat clustering against both gold levels, and no flat cluste
 on both (each ECB+ topic holds two events: fine stories lose half the topic recall, topics
 lose half the story precision). So two files are written and scored: the stories (``--out``;
 read its *subtopic* row) and the topics (``--out`` with ``-topics``; read its *topic* row).
+A stream's result depends on arrival order, so ``--orders`` reports the spread over orders.
 """
 
 from __future__ import annotations
@@ -152,6 +154,25 @@ def cross_validate(articles: list[Article], gold: dict[str, dict], l2: float, em
             )
 
 
+def score_orders(articles: list[Article], data: Path, orders: int, params: dict) -> None:
+    """Story (subtopic) and topic B3 F1 in file order and in ``orders - 1`` seeded shuffles."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in [None, *range(1, orders)]:
+            ordered = list(articles)
+            if seed is not None:
+                random.Random(seed).shuffle(ordered)
+            clusterer, _, _ = cluster(ordered, **params)
+            stories, topics = write_predictions(clusterer, Path(tmp) / "orders.json")
+            story_f1 = official_score(data, stories, quiet=True)["subtopic"]["b3_f1"]
+            topic_f1 = official_score(data, topics, quiet=True)["topic"]["b3_f1"]
+            rows.append((story_f1, topic_f1))
+            print(f"{'file order' if seed is None else f'shuffle {seed}':<12} story (subtopic) B3 F1 {story_f1:.3f}  topic B3 F1 {topic_f1:.3f}")
+    for name, column in (("story (subtopic)", 0), ("topic", 1)):
+        values = [row[column] for row in rows]
+        print(f"{name} B3 F1 over {len(rows)} orders: mean {sum(values) / len(values):.3f}, min {min(values):.3f}")
+
+
 def _cautious_best(scores: dict[float, float]) -> float:
     best = max(scores.values())
     return max(threshold for threshold, score in scores.items() if score >= best - 0.005)
@@ -208,16 +229,21 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="a folder written by convert.py")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="story predictions (topics go beside it)")
     parser.add_argument("--shuffle", type=int, metavar="SEED", help="cluster the articles in a seeded random order")
+    parser.add_argument("--orders", type=int, metavar="N", help="score file order and N-1 seeded shuffles")
     parser.add_argument("--embedding", action="store_true", help="add the WordLlama cosine as a feature")
+    parser.add_argument(
+        "--no-lead-embedding", action="store_true", help="join topics without the lead embeddings (consolidation)"
+    )
     parser.add_argument("--fit", action="store_true", help="fit the link models on the gold and print them")
     parser.add_argument("--l2", type=float, default=1e-3, help="L2 penalty for --fit and --cv")
     parser.add_argument("--cv", action="store_true", help="fit and tune on topics 1-12, score 13-25, and back")
     parser.add_argument("--synthetic", type=int, metavar="N", help="time N generated articles instead")
     args = parser.parse_args()
 
+    params = {"embedding": args.embedding, "lead_embedding": not args.no_lead_embedding}
     if args.synthetic:
         articles = list(synthetic_articles(args.synthetic))
-        clusterer, wall, cpu = cluster(articles, embedding=args.embedding)
+        clusterer, wall, cpu = cluster(articles, **params)
         print(
             f"{len(articles)} synthetic articles -> {len(clusterer.stories())} stories, "
             f"{len(clusterer.topics())} topics in {wall:.1f} s wall ({len(articles) / wall:,.0f} docs/s), "
@@ -238,9 +264,12 @@ def main() -> None:
     if args.cv:
         cross_validate(articles, gold, args.l2, args.embedding)
         return
+    if args.orders:
+        score_orders(articles, args.data, args.orders, params)
+        return
     if args.shuffle is not None:
         random.Random(args.shuffle).shuffle(articles)
-    clusterer, wall, cpu = cluster(articles, embedding=args.embedding)
+    clusterer, wall, cpu = cluster(articles, **params)
     stories, topics = write_predictions(clusterer, args.out)
     merges = sum(e.kind == "merge" for e in clusterer.log)
     order = "file order" if args.shuffle is None else f"shuffled, seed {args.shuffle}"

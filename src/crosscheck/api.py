@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from crosscheck.clean import clean_article
 from crosscheck.ingest.options import IngestOptions
 from crosscheck.ingest.sources import Input, expand_inputs, read_input
-from crosscheck.model import Article, Doc, Failure
+from crosscheck.model import Article, Doc, Failure, StoryInfo
 from crosscheck.store import Store
 
 
@@ -162,6 +162,15 @@ def story_report(articles: list[Article], *, title: str | None = None, published
     return build_report(articles, docs, analyse_story(docs).to_json(), title=title)
 
 
+def stories_report(articles: list[Article], *, title: str | None = None, published: str | None = None) -> dict:
+    """Report each story the articles hold: the single story's report when there is one,
+    else ``{"stories": [report, ...]}``, largest story first. ``title`` applies to one story."""
+    stories = group_stories(articles) if len(articles) > 1 else [("", articles)]
+    if len(stories) == 1:
+        return story_report(articles, title=title, published=published)
+    return {"stories": [story_report(members, published=published) for _, members in stories]}
+
+
 def stored_articles(store: Store, ids: Iterable[str]) -> list[Article]:
     """The stored articles with these ids, once each, in the order given."""
     seen: dict[str, Article] = {}
@@ -169,3 +178,75 @@ def stored_articles(store: Store, ids: Iterable[str]) -> list[Article]:
         if article_id not in seen and (article := store.get(article_id)) is not None:
             seen[article_id] = article
     return list(seen.values())
+
+
+def update_stories(store: Store, progress: Callable[[int, int], None] | None = None) -> list[StoryInfo]:
+    """Continue the store's story clustering with the articles in no story yet; all stories.
+
+    New articles (by publication date, then id) join existing stories or start new ones;
+    story ids never change; merges and splits are logged (``store.story_events()``).
+    ``progress(done, total)`` is called as articles are placed.
+    """
+    from crosscheck.stories.stored import update_stories as update
+
+    return update(store, progress)
+
+
+def group_stories(articles: list[Article]) -> list[tuple[str, list[Article]]]:
+    """Cluster articles into (title, articles) stories, largest first; pure, no store."""
+    from crosscheck.stories.stored import group_stories as group
+
+    return group(articles)
+
+
+def save_report_snapshots(store: Store, reports: Iterable[dict] = (), *, command: str = "report") -> int | None:
+    """Save, as one run, the report of every story the ``reports``' articles are in; the run id.
+
+    Stories are updated first. A story whose articles are exactly one given report's reuses
+    it; any other story's report is built from all its stored articles, so ``updates`` always
+    compares whole stories. ``None`` when the articles are in no story (nothing stored).
+    A ``stories_report`` of several stories counts as its reports.
+    """
+    reports = [part for report in reports for part in report.get("stories", [report])]
+    update_stories(store)
+    article_ids = [article["id"] for report in reports for article in report.get("articles", [])]
+    given = {frozenset(a["id"] for a in report.get("articles", [])): report for report in reports}
+    snapshots: dict[str, dict] = {}
+    for story_id in dict.fromkeys(store.story_ids_of(article_ids).values()):
+        story = store.story(story_id)
+        if story is None:
+            continue
+        report = given.get(frozenset(story.article_ids))
+        snapshots[story.id] = report if report is not None else story_report(stored_articles(store, story.article_ids))
+    return store.save_snapshots(command, snapshots) if snapshots else None
+
+
+def story_updates(store: Store, story_id: str, since: int | None = None, *, save: bool = False) -> dict:
+    """What changed in a story since the report saved at run ``since`` (default: the latest).
+
+    Stories are updated first, so articles ingested since join in; the current report is then
+    compared with the saved one (``crosscheck.stories.updates``). ``save`` records the current
+    report as a new run, so the next call starts from here. LookupError names what is missing.
+    """
+    from crosscheck.stories.updates import diff_reports
+
+    update_stories(store)
+    story = store.story(story_id)
+    if story is None:
+        raise LookupError(f"no story {story_id!r}: 'crosscheck stories --db FILE' lists the stories")
+    snapshot = store.snapshot(story.id, since)
+    if snapshot is None:
+        runs = ", ".join(str(run["id"]) for run in store.snapshot_runs(story.id))
+        raise LookupError(
+            f"story {story.id} has no report saved at run {since}; its runs: {runs}"
+            if since is not None and runs
+            else f"no report of story {story.id} saved yet: run 'crosscheck report' on its articles with --db first"
+        )
+    report = story_report(stored_articles(store, story.article_ids))
+    saved = store.save_snapshots("updates", {story.id: report}) if save else None
+    return {
+        "story": {"id": story.id, "title": story.title, "articles": list(story.article_ids)},
+        "since": {"run": snapshot.run_id, "at": snapshot.at},
+        "saved_run": saved,
+        **diff_reports(snapshot.report, report).to_dict(),
+    }

@@ -172,3 +172,17 @@ class Doc:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[Timex] = field(default_factory=list)
     polarity: list[Polarity] = field(default_factory=list)
+
+
+# --- Stories: articles about one event, as the store keeps them ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    """A stored story: its stable id (``s-...``), title, article ids in arrival order, and when
+    its articles last changed (``updated``, ISO 8601 UTC)."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    updated: str

@@ -87,3 +87,79 @@ def test_unannotated_documents_are_refused_with_what_to_do() -> None:
 def test_an_empty_story_has_no_findings() -> None:
     report = analyse_story([], params=AnalysisParams(backend=LexicalBackend())).to_json()
     assert report["claims"] == report["disputes"] == report["reuse"] == report["quotes"] == []
+
+
+FERRY_LONG = (
+    "The Vellmark ferry company suspended its Harbour Line service on Tuesday after inspectors found corrosion in the hull. "
+    "Its chair, Maria Lutz, who took over the company in 2024, said the ferry would stay in dry dock for two weeks. "
+    "OSTREL (NWA) — The island council will meet on Thursday, when members will ask for a water taxi. "
+    "Gulls wheeled over the empty berth. "
+    "A fisherman mended nets on the slipway. "
+    "The café by the ticket office stayed shut. "
+    "Children waited for a school bus instead."
+)
+
+
+def test_claims_are_whole_statements_not_fragments_asides_or_questions(analyse) -> None:
+    report = analyse(
+        {
+            "paper": ("Bay Times", FERRY_LONG),
+            "radio": ("Coastline Radio", "The Vellmark ferry company suspended the Harbour Line on Tuesday because of hull corrosion, its chair Maria Lutz said."),
+            "column": ("Harbour Watch", "I have never seen the quay so empty. Is anyone in charge? The ferry will stay in dry dock for two weeks, according to the Bay Times."),
+        }
+    )
+    texts = [c["text"] for c in report["claims"]]
+    assert not [t for t in texts if t.split()[0].lower() in ("who", "which", "when", "whether", "and", "that")]
+    assert not [t for t in texts if "?" in t or t.startswith("I ") or "(NWA)" in t]
+    suspended = _claim(report, "suspended")
+    assert suspended["status"] == "corroborated" and report["claims"][0] is suspended
+
+
+def test_no_claim_stands_on_no_source_and_every_disputed_claim_has_one(analyse) -> None:
+    report = analyse(
+        {
+            "column": ("Harbour Watch", "I think the ferry's licence is binding on the council. Why does nobody say so?"),
+            "paper": ("Bay Times", "The ferry company holds a non-binding licence from the council, its chair said on Monday."),
+            "radio": ("Coastline Radio", "The council's lawyer said the ferry licence is binding."),
+        }
+    )
+    assert report["claims"] and all(c["independent_sources"] >= 1 for c in report["claims"])
+    assert "column" not in {a for c in report["claims"] for a in c["articles"] if c["independent_sources"] == 0}
+
+
+def test_a_long_story_gives_a_readable_list_of_claims(analyse) -> None:
+    sentences = [f"Crew member {name} said the deck rail number {n} was repainted on Monday." for n, name in enumerate(
+        "Anholt Brandt Cole Dahl Eriks Frey Gale Holm Ives Jorn Kolb Lund Moss Nyberg Ost Pryce Quill Roth Stahl Toft".split(), 1
+    )]
+    report = analyse({"log": ("Bay Times", " ".join(sentences)), "echo": ("Coastline Radio", " ".join(sentences[:3]))})
+    assert len(report["claims"]) <= 15
+    statuses = [c["status"] for c in report["claims"]]
+    assert statuses == sorted(statuses, key=["corroborated", "disputed", "single-source"].index)
+
+
+def test_one_persons_claim_in_other_words_is_one_claim(analyse) -> None:
+    report = analyse(
+        {
+            "paper": ("Bay Times", "Harbour master Ines Calder said on Monday: \u201cThere has been no decision whatsoever to scrap the ferry.\u201d"),
+            "radio": ("Coastline Radio", "Harbour master Ines Calder denied on Monday that any decision to scrap the ferry had been taken."),
+        }
+    )
+    [claim] = report["claims"]
+    assert "scrap the ferry" in claim["text"] and claim["speaker"] == "Ines Calder"
+    assert claim["articles"] == ["paper", "radio"] and claim["independent_sources"] == 2
+
+
+def test_a_quotation_of_several_sentences_gives_one_claim_per_sentence(analyse) -> None:
+    report = analyse(
+        {
+            "paper": (
+                "Bay Times",
+                "Harbour pilot Erik Dahl told the Bay Times: \u201cIt looks settled now, whatever the board says in public. "
+                "There are 400 ferry workers on the island, and all of them are waiting for news. "
+                "Nobody at the company has told them anything about the contract.\u201d",
+            ),
+            "radio": ("Coastline Radio", "There are 350 ferry workers on the island, all waiting for news, the union said."),
+        }
+    )
+    workers = [c for c in report["claims"] if "400 ferry workers" in c["text"]]
+    assert workers and not [c for c in workers if "looks settled" in c["text"] or "Nobody" in c["text"]]

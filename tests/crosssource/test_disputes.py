@@ -102,6 +102,25 @@ def test_an_update_that_retracts_its_original_story(analyse) -> None:
     assert len(original["evidence"]) == 2  # the teaser above the update and the original's lede
 
 
+def test_a_superseded_story_shows_the_retracted_claim_and_the_correction_concisely(analyse) -> None:
+    report = analyse(
+        {
+            "aggregator": (
+                "Harbour Watch",
+                "UPDATE: The ferry company's chair, Maria Lutz, said on Tuesday that the notice was a draft and a mistake.\n\n"
+                "Original story follows.\n\n"
+                "Following the island council's vote on Sunday to cut its subsidy, the Vellmark ferry company has said it will "
+                "stop sailing to Ostrel, according to the Ostrel Courier.\n\n"
+                "The company has run the line since 1971.",
+            ),
+        }
+    )
+    [dispute] = _disputes(report, "superseded")
+    original, update = dispute["positions"]
+    assert original["text"] == "the Vellmark ferry company has said it will stop sailing to Ostrel"
+    assert "mistake" in update["text"] and len(update["text"]) < 90
+
+
 def test_the_same_words_credited_to_two_people(analyse) -> None:
     quote = "\u201cWe were never told the hull was this bad, and we would not have sailed had we known,\u201d"
     report = analyse(
@@ -112,3 +131,20 @@ def test_the_same_words_credited_to_two_people(analyse) -> None:
     )
     [dispute] = _disputes(report, "attribution")
     assert {p["speaker"]: p["articles"] for p in dispute["positions"]} == {"Maria Lutz": ["paper"], "Peter Anholt": ["radio"]}
+
+
+def test_a_position_counts_for_the_outlet_it_is_relayed_from_not_the_copy_around_it(analyse) -> None:
+    wire = (
+        "The Vellmark ferry company suspended its Harbour Line service on Tuesday after inspectors found corrosion in the hull.\n\n"
+        "The company's safety director, Peter Anholt, sent a letter to the island council, a copy of which was seen by NWA.\n\n"
+        "Some 1,100 islanders use the ferry every day, according to the council."
+    )
+    column = (
+        "Will we ever see the Harbour Line again? I doubt it.\n\n"
+        + wire.split("\n\n", 2)[0] + "\n\n" + wire.split("\n\n", 2)[1] + "\n\n"
+        "Coastline Radio reporter Ida Berg said on Wednesday that about 900 islanders use the ferry every day."
+    )
+    report = analyse({"wire": ("North Wire Agency", wire), "copy": ("Bay Times", wire), "column": ("Harbour Watch", column)})
+    [dispute] = _disputes(report, "numeric")
+    sources = {p["value"]: p["sources"] for p in dispute["positions"]}
+    assert sources == {900: ["Coastline Radio"], 1100: ["North Wire Agency"]}

@@ -66,6 +66,13 @@ def test_claims_with_their_status_and_independent_sources(report: dict, want: di
     assert claim["status"] == want["status"]
 
 
+def test_single_source_claims_state_checkable_facts_not_scenes_or_fragments(report: dict) -> None:
+    single = [c["text"] for c in report["claims"] if c["status"] == "single-source"]
+    for aside in ("Wharf Lane", "three letters pushed under my door", "did not respond", "his own board"):
+        assert not [t for t in single if aside in t], aside
+    assert len(report["claims"]) <= 32
+
+
 def test_exactly_the_five_disputes(report: dict) -> None:
     assert sorted(d["kind"] for d in report["disputes"]) == sorted(d["kind"] for d in EXPECTED["disputes"])
 

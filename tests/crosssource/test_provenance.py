@@ -86,3 +86,65 @@ def test_an_opinion_piece_adds_no_source_of_its_own(analyse) -> None:
     assert report["articles"][0]["kind"] == "opinion"
     assert report["claims"] == []
     assert report["sources"] == []
+
+
+AGENCY_COPY = (
+    "The Dunmere paper mill will close for a month from Friday after a boiler fire on Sunday night, its owner said.\n\n"
+    "The owner, Corvel Papers, sent a notice to its 340 workers, a copy of which was seen by AFP.\n\n"
+    "The roof of the boiler house had fallen in, a photograph seen by AP showed.\n\n"
+    "AFP reporters could see fire crews damping down the site on Monday morning."
+)
+
+
+def test_a_wire_group_is_named_as_the_articles_credit_it(analyse) -> None:
+    report = analyse(
+        {
+            "copy-a": ("Dunmere Echo", AGENCY_COPY),
+            "copy-b": ("Valley Post", AGENCY_COPY.replace("Monday morning", "Monday")),
+            "copy-c": ("Riverside Daily", AGENCY_COPY.replace("its owner said", "the owner said")),
+        }
+    )
+    [group] = report["reuse"]
+    assert group["origin"] == "AFP"
+    assert group["origin_aliases"] == ["Agence France-Presse"]
+    assert {s["origin"] for s in report["sources"] if s["kind"] == "wire"} == {"AFP"}
+
+
+def test_a_credit_inside_wire_copy_is_no_second_source(analyse) -> None:
+    report = analyse(
+        {
+            "copy-a": ("Dunmere Echo", AGENCY_COPY),
+            "copy-b": ("Valley Post", AGENCY_COPY.replace("Monday morning", "Monday")),
+            "own": ("Mill Town Courier", "The roof of the boiler house had fallen in, the fire service said on Monday."),
+        }
+    )
+    roof = next(c for c in report["claims"] if "had fallen in" in c["text"])
+    assert sorted(roof["sources"]) == ["AFP", "Mill Town Courier"]
+    assert roof["independent_sources"] == 2
+    notice = next(c for c in report["claims"] if "340 workers" in c["text"])
+    assert notice["sources"] == ["AFP"] and notice["independent_sources"] == 1
+    assert "AP" not in {s["origin"] for s in report["sources"]}
+
+
+def test_an_outlet_named_as_the_source_of_a_claim_inside_wire_copy_counts(analyse) -> None:
+    relayed = AGENCY_COPY + "\n\nThe mill's insurer will pay for the repairs, according to Reuters."
+    report = analyse({"copy-a": ("Dunmere Echo", relayed), "copy-b": ("Valley Post", relayed.replace("Monday morning", "Monday"))})
+    insurer = next(c for c in report["claims"] if "insurer" in c["text"])
+    assert insurer["sources"] == ["Reuters"]
+
+
+def test_an_outlet_relaying_the_wires_own_words_adds_no_source(analyse) -> None:
+    relayed = (
+        "I never trusted that boiler. Why did nobody listen?\n\n"
+        "The Mill Town Courier noted that the closure could last longer: \u201cThe owner, Corvel Papers, sent a notice to its "
+        "340 workers.\u201d"
+    )
+    report = analyse(
+        {
+            "copy-a": ("Dunmere Echo", AGENCY_COPY),
+            "copy-b": ("Valley Post", AGENCY_COPY.replace("Monday morning", "Monday")),
+            "blog": ("Mill Watch", relayed),
+        }
+    )
+    notice = next(c for c in report["claims"] if "340 workers" in c["text"])
+    assert "blog" in notice["articles"] and notice["sources"] == ["AFP"]

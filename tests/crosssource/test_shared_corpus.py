@@ -13,6 +13,7 @@ import pytest
 
 from crosscheck.api import read_articles
 from crosscheck.crosssource import analyse_story
+from crosscheck.crosssource.selection import is_fragment
 from crosscheck.language import Pipeline, doc_from_article
 from crosscheck.model import Article
 
@@ -35,7 +36,7 @@ def _analysed(folder: str) -> dict:
 def test_three_reports_reprint_one_afp_copy_one_with_the_credit_stripped(report: dict) -> None:
     [group] = report["reuse"]
     assert group["articles"] == [OPINION, WIRE, STRIPPED]
-    assert (group["origin"], group["credit"]) == ("Agence France-Presse", "AFP")
+    assert (group["origin"], group["credit"], group["origin_aliases"]) == ("AFP", "AFP", ["Agence France-Presse"])
     assert group["credit_kept"] == [OPINION, WIRE]
     assert group["credit_stripped"] == [STRIPPED]
     assert len(group["stripped"]) == 2
@@ -45,7 +46,7 @@ def test_opinion_and_aggregation_pieces_add_no_source_of_their_own(report: dict)
     kinds = {a["id"]: a["kind"] for a in report["articles"]}
     assert {a for a, k in kinds.items() if k != "news"} == {OPINION, RELAYS, UPDATED}
     sources = {s["origin"]: s for s in report["sources"]}
-    assert sources["Agence France-Presse"]["kind"] == "wire"
+    assert sources["AFP"]["kind"] == "wire"
     assert {"Reuters", "Haaretz", "CNN", "NPR"} <= {o for o, s in sources.items() if s["kind"] == "relay"}
     assert sources["Reuters"]["relayed_by"] == [RELAYS, UPDATED]
 
@@ -99,4 +100,9 @@ def test_people_are_one_entity_under_every_name(report: dict) -> None:
     assert {"William Seely", "William H. Seely III", "Seely"} <= set(entities["William Seely"]["aliases"])
     assert {"Mark Milley", "Mark A. Milley", "Milley"} <= set(entities["Mark Milley"]["aliases"])
     assert {"Qasem Soleimani", "Qassem Soleimani"} <= set(entities["Qasem Soleimani"]["aliases"])
-    assert entities["Agence France-Presse"]["aliases"] == ["AFP"]
+    assert entities["AFP"]["aliases"] == ["AFP"]
+
+
+def test_every_listed_claim_stands_alone(report: dict) -> None:
+    assert report["claims"] and not [c["id"] for c in report["claims"] if is_fragment(c["text"])]
+    assert all(len(c["text"].split()) <= 60 for c in report["claims"])

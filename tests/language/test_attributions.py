@@ -237,6 +237,63 @@ def test_a_pronoun_prefers_the_person_just_quoted() -> None:
     assert by_cue(text, "added")["speaker"] == "Harold Brennan"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers of Harbour Task Force Kell met in Dover. He said the pier would close.",
+        "The letter reached Port Halvard on Monday. He said the pier would close.",
+        "Coastal Guard Brigade leaders met on Monday. She said the pier would close.",
+    ],
+)
+def test_he_or_she_never_resolves_to_an_organisation_or_a_place(text: str) -> None:
+    assert only(text)["speaker"] in ("He", "She")
+
+
+def test_he_skips_an_organisation_named_after_the_person() -> None:
+    text = "Tom Avery spoke first. Officers of Harbour Task Force Kell listened. He said the pier would close."
+    assert by_cue(text, "said")["speaker"] == "Tom Avery"
+
+
+def test_it_resolves_to_an_organisation() -> None:
+    text = "The Dover Port Authority closed the pier. It said repairs would take a month."
+    assert only(text)["speaker"] == "Dover Port Authority"
+
+
+def test_an_outlet_told_is_the_listener_not_the_speaker_nor_the_content() -> None:
+    result = only("The pier will close, Mara Quint told the Washington Post.")
+    assert (result["speaker"], result["content"]) == ("Mara Quint", "The pier will close")
+    assert found("Mara Quint told the Washington Post in an interview published Tuesday.") == []
+
+
+def test_a_name_glued_to_the_word_before_it_is_split_off() -> None:
+    text = "Harbour Board of CommissionersChair Ellen Dray said the pier would close. Later she said it again."
+    assert [a["speaker"] for a in found(text)] == ["Ellen Dray", "Ellen Dray"]
+
+
+def test_titles_are_not_part_of_the_speaker_s_name() -> None:
+    text = "The chief of the harbour police, Brigadier General Tom Avery, said the pier was closed."
+    assert only(text)["speaker"] == "Tom Avery"
+    assert only("Harbour Defense Secretary Tom Avery said the pier was closed.")["speaker"] == "Tom Avery"
+
+
+def test_a_relative_pronoun_speaks_for_the_person_before_it() -> None:
+    text = "The order came from harbour master Ellen Dray, who said the pier would close."
+    assert by_cue(text, "said")["speaker"] == "Ellen Dray"
+
+
+def test_an_inverted_speaker_with_an_appositive_after_a_long_content() -> None:
+    text = "The ferry, which has run since 1990, will not sail on Sunday, Hannah Vos, a council spokeswoman, said."
+    result = only(text)
+    assert (result["source"], result["speaker"]) == ("Hannah Vos, a council spokeswoman,", "Hannah Vos")
+    assert result["content"] == "The ferry, which has run since 1990, will not sail on Sunday"
+
+
+def test_a_channel_named_by_its_number_is_the_intermediary() -> None:
+    result = only("The ferry will not run on Sunday, according to Harbour 7's Lena Marsh.")
+    assert (result["speaker"], result["via"]) == ("Lena Marsh", "Harbour 7")
+    assert result["content"] == "The ferry will not run on Sunday"
+
+
 def test_a_title_gives_a_gender_and_a_surname_gives_the_full_name() -> None:
     text = "Ms. Ines Calder chaired the hearing with Tomas Lind. Calder said the toll would stay. She left early."
     assert [a["speaker"] for a in found(text)] == ["Ines Calder"]

@@ -114,3 +114,33 @@ def test_phrases_that_only_look_negative() -> None:
     text = "Not only did the crew sign it, the mayor signed it too, no doubt in May."
     polarity = clause_polarity(text, whole(text))
     assert (polarity.negated, polarity.modality) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States sent a letter to the ministry.",
+        "United Nations observers arrived on Monday.",
+        "The European Union welcomed the plan.",
+        "Officials understand the plan and are under pressure.",
+        "The university issued new uniforms to its staff.",
+        "The crew unloaded the barriers and unveiled the plan.",
+        "Nonetheless, the ferry sailed on time.",
+    ],
+)
+def test_words_that_only_look_prefixed_are_neither_negation_nor_hedge(text: str) -> None:
+    polarity = clause_polarity(text, whole(text))
+    assert not polarity.negated and polarity.modality is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The order was unsigned.", "signed"),
+        ("The claim remains unverified.", "verified"),
+        ("The council passed a non-binding motion.", "binding"),
+        ("The review was nonpartisan.", "partisan"),
+    ],
+)
+def test_real_antonyms_still_negate(text: str, word: str) -> None:
+    assert predicate_polarity(text, whole(text), word) is False

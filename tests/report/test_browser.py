@@ -72,3 +72,21 @@ def test_a_citation_reveals_its_source_sentence_on_hover(browser_page: Any, tmp_
     browser_page.screenshot(path=str(shot))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copy(shot, SCREENSHOTS / shot.name)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_several_stories_share_one_page_with_an_index(browser_page: Any, report: dict[str, Any], tmp_path: Path, size: str) -> None:
+    page_file = tmp_path / "stories.html"
+    page_file.write_text(render({"stories": [report, report]}, "html"), encoding="utf-8")
+    width, height = SIZES[size]
+    page = browser_page.context.new_page()
+    try:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(page_file.as_uri())
+        assert page.locator('a[href="#s2-story"]').is_visible()
+        for story in ("s1-", "s2-"):
+            for section in SECTIONS:
+                assert page.locator(f"#{story}{section[1:]}").is_visible(), story + section
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+    finally:
+        page.close()

@@ -28,6 +28,7 @@ def test_the_intended_opinion_sentences_are_flagged(report: dict[str, Any], id: 
     flagged = _article(report, id)["opinion_sentences"]
     for sentence in EXPECTED["opinion_sentences"][id]:
         assert sentence in flagged
+    assert len(flagged) == len(EXPECTED["opinion_sentences"][id]), "flagged beyond the intended opinion sentences"
 
 
 def test_straight_news_has_no_opinion_sentences(report: dict[str, Any]) -> None:
@@ -101,3 +102,33 @@ def test_headline_overclaim(title: str, overclaims: bool) -> None:
 def test_credits_name_other_media_not_the_articles_own_outlet() -> None:
     text = "The Gazette reported the closure. A copy was seen by the Courier, according to Channel 9's Mia Holt. The chair told the Herald."
     assert credited_media(text, "The Harbour Herald") == ["Gazette", "Courier", "Channel 9"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signal"),
+    [
+        ("I have taken this ferry every week for ten years.", "first person"),
+        ("If the ferry stops, our island will be cut off for weeks.", "first person"),
+        ("Why did nobody inspect the hull before the storm?", "rhetorical question"),
+        ("The company's handling of the repairs is a shambles.", "evaluative language"),
+        ("The new timetable is welcome news to islanders who commute to the mainland.", "evaluative language"),
+        ("It appears the company knew about the corrosion in March.", "it appears"),
+    ],
+)
+def test_the_writers_own_voice_is_flagged(sentence: str, signal: str) -> None:
+    [flagged] = _frame(sentence)["opinion"]
+    assert signal in flagged["signals"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A mistake?",
+        "Here is what we know.",
+        "So far, so alarming.",
+        "By evening the backpedalling had begun.",
+        "The Island Gazette reported that the company had announced our ferry would stop.",
+    ],
+)
+def test_asides_signposts_and_reported_speech_are_not_opinion_sentences(sentence: str) -> None:
+    assert _frame(sentence)["opinion"] == []

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from crosscheck.model import Article
 from crosscheck.stories import StoryClusterer
+from crosscheck.stories.consolidation import mutual_nearest
 
 
 def article(id: str, title: str | None, text: str, published: str | None = None) -> Article:
@@ -257,3 +259,54 @@ def test_wordllama_embeddings_can_join_the_features() -> None:
     clusterer.add_many(BACKGROUND + ALDREN + KESTREL)
     assert story_members(clusterer)[clusterer.story_of("aldren-1")] == ["aldren-1", "aldren-2", "aldren-3"]
     assert clusterer.story_of("kestrel-1") != clusterer.story_of("aldren-1")
+
+
+# Two prison escapes: the same kind of event, told with no name, place or figure in common.
+ESCAPE_DORREL = [
+    article(
+        "escape-dorrel-1", "Inmate escapes prison van near Dorrel",
+        "A convicted robber escaped from a prison van near Dorrel on Monday after overpowering two guards who were "
+        "driving him between jails, the corrections department said. Police are searching the woods for Kasim "
+        "Oyelaran, 34.",
+    ),
+    article(
+        "escape-dorrel-2", "Manhunt for Oyelaran after van escape",
+        "Police with dogs searched the hills around Dorrel for Kasim Oyelaran, the inmate who escaped from a prison "
+        "van on Monday. The corrections department said both guards were unhurt.",
+    ),
+]
+ESCAPE_VARNHOLT = [
+    article(
+        "escape-varnholt-1", "Prisoner breaks out of Varnholt jail",
+        "A prisoner serving a life sentence broke out of Varnholt jail overnight by climbing a laundry chute, prison "
+        "officials said on Friday. Helga Strand, 51, was last seen near the river harbour.",
+    ),
+    article(
+        "escape-varnholt-2", "Strand still at large after Varnholt breakout",
+        "Officers are still hunting Helga Strand, the life prisoner who escaped from Varnholt jail through a laundry "
+        "chute. Prison officials have suspended the governor pending an inquiry.",
+    ),
+]
+
+
+def test_two_events_of_one_kind_share_a_topic_through_their_leads_and_it_is_logged() -> None:
+    stream = BACKGROUND + ALDREN + ESCAPE_DORREL + KESTREL + ESCAPE_VARNHOLT
+    words_only = StoryClusterer(lead_embedding=False)
+    words_only.add_many(stream)
+    clusterer = StoryClusterer()
+    clusterer.add_many(stream)
+
+    dorrel, varnholt = clusterer.story_of("escape-dorrel-1"), clusterer.story_of("escape-varnholt-1")
+    topic_of = {s.id: s.topic_id for s in clusterer.stories()}
+    assert dorrel != varnholt and topic_of[dorrel] == topic_of[varnholt]
+    assert {s.topic_id for s in words_only.stories() if s.id in (dorrel, varnholt)} != {topic_of[dorrel]}
+    (event,) = [e for e in clusterer.log if "leads" in e.reason]
+    assert (event.kind, event.level) == ("merge", "topic")
+
+
+def test_mutual_nearest_pairs_only_stories_that_choose_each_other() -> None:
+    vectors = np.array([[1.0, 0.0], [0.96, 0.28], [0.0, 1.0], [-1.0, 0.0]])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    assert mutual_nearest(vectors, [0, 1, 2, 3], floor=0.2) == [(0, 1, pytest.approx(0.96))]
+    assert mutual_nearest(vectors, [2], floor=0.2) == []
+    assert mutual_nearest(vectors, [0, 1], floor=0.99) == []

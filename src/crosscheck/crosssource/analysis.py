@@ -13,13 +13,18 @@ article's cleaned text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
-from crosscheck.crosssource.claims import Claim, ClaimParams, align_claims
+from crosscheck.crosssource.claims import CORROBORATED, DISPUTED, SINGLE_SOURCE, Claim, ClaimParams, align_claims
+from crosscheck.crosssource.selection import is_fragment, readable_claims
 from crosscheck.crosssource.coverage import coverage
+from crosscheck.crosssource.disjoint import DisjointSets
 from crosscheck.crosssource.disputes import (
     Dispute,
+    agent,
     attribution_disputes,
     numeric_disputes,
     polarity_disputes,
@@ -44,7 +49,8 @@ class AnalysisParams:
     ``min_passages``: shared passages (outside quotes) that make two articles copies of one
     report; ``min_wordings``: a quote is listed when articles carry it in at least this many
     wordings (a quote repeated word for word is shown by its claim and any dispute over who
-    said it); ``backend``: how statement similarity is measured."""
+    said it); ``backend``: how statement similarity is measured; ``max_claims``: the longest
+    claim list (a five-article story lists about 25, see ``readable_claims``)."""
 
     backend: SimilarityBackend = field(default_factory=default_backend)
     passages: AlignParams = field(default_factory=AlignParams)
@@ -52,6 +58,7 @@ class AnalysisParams:
     claims: ClaimParams = field(default_factory=ClaimParams)
     min_passages: int = 2
     min_wordings: int = 2
+    max_claims: int = 35
 
 
 @dataclass
@@ -72,9 +79,9 @@ class StoryAnalysis:
         return {
             "reuse": [_group_json(self, g) for g in self.provenance.groups],
             "claims": [_claim_json(story, c) for c in self.claims],
-            "disputes": [_dispute_json(story, d) for d in self.disputes],
+            "disputes": [_dispute_json(story, d, self.provenance) for d in self.disputes],
             "quotes": [_quote_json(self, q) for q in self.quotes],
-            "entities": story_entities(story, _agency_aliases(self.provenance)),
+            "entities": _agencies_as_credited(story_entities(story, _agency_aliases(self.provenance)), self.provenance),
             "coverage": {
                 "claims": [c.id for c in self.claims],
                 "articles": [story.id(d) for d in range(len(story.docs))],
@@ -110,7 +117,8 @@ def analyse_story(docs: list[Doc], *, params: AnalysisParams | None = None) -> S
     claims = _claims(statements, ledger, provenance, params)
     disputes = _disputes(story, said, sections, statements, ledger, provenance)
     _mark_disputed(claims, disputes)
-    claims = [c for c in claims if c.independent or c.disputed]
+    claims = _merge_paraphrases(story, _merge_positions(claims, disputes))
+    claims = readable_claims([c for c in claims if c.independent], len(docs), params.max_claims)
     _number(claims)
     quotes = [q for q in ledger if len(q.variants) >= params.min_wordings and len(q.docs) > 1]
     cells = coverage(claims, disputes, list(range(len(docs))))
@@ -134,7 +142,31 @@ def _claims(
         ]
         links.extend(zip(members, members[1:]))
     groups = align_claims(flat, params.backend, params.claims, links)
-    return [Claim([flat[i] for i in g], [provenance.origin(flat[i].doc, flat[i].span) for i in g]) for g in groups]
+    claims = [Claim([flat[i] for i in g], [provenance.origin(flat[i].doc, flat[i].span) for i in g]) for g in groups]
+    wires = {g.origin or "" for g in provenance.groups} - {""}
+    for claim in claims:
+        _relayed_wire_copy(claim, wires)
+    return claims
+
+
+def _relayed_wire_copy(claim: Claim, wires: set[str], min_words: int = 6) -> None:
+    """An outlet relaying a wire report's words verbatim ("Haaretz noted: '<the wire's
+    sentence>'") passes the wire's copy on: that statement counts for the wire, not twice.
+    A person's words are left alone: one quote from a press conference is two reports."""
+    copies = [(s, o) for s, o in zip(claim.statements, claim.origins) if o in wires]
+    if not copies:
+        return
+    for i, (statement, origin) in enumerate(zip(claim.statements, claim.origins)):
+        if origin is None or origin in wires or statement.person or len(statement.text.split()) < min_words:
+            continue  # a person's words quoted alike by two outlets are two reports
+        plain = _plain(statement.text)
+        wire = next((o for s, o in copies if plain in _plain(s.text)), None)
+        if wire is not None:
+            claim.origins[i] = wire
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
 
 
 def _statement_of(statements: list[Statement], index: dict[tuple[int, int], int], span: Span) -> int | None:
@@ -162,10 +194,13 @@ def _disputes(
 
 def _mark_disputed(claims: list[Claim], disputes: list[Dispute]) -> None:
     """A claim is disputed when at least half the articles carrying it state it as a position
-    of a dispute (the council's vote is not disputed because one article calls it non-binding)."""
+    of a dispute (the council's vote is not disputed because one article calls it non-binding);
+    an update's correction is not disputed by the story it corrects."""
     evidence: dict[int, list[Span]] = {}
     for dispute in disputes:
         for position in dispute.positions:
+            if position.stance == "update":
+                continue
             for doc, span in position.evidence:
                 evidence.setdefault(doc, []).append(span)
     for claim in claims:
@@ -177,9 +212,90 @@ def _mark_disputed(claims: list[Claim], disputes: list[Dispute]) -> None:
         claim.disputed = 2 * len(holding) >= len(claim.docs) > 0 and bool(holding)
 
 
+def _merge_positions(claims: list[Claim], disputes: list[Dispute]) -> list[Claim]:
+    """Disputed claims that hold one position of a dispute are one claim in different words
+    ("no decision to leave", "no plans to leave"), unless different people said them."""
+    sets = DisjointSets(len(claims))
+    speakers = [{s.speaker for s in c.statements if s.person and s.speaker} for c in claims]
+    for dispute in disputes:
+        for position in dispute.positions:
+            if position.stance == "update":
+                continue
+            holding = [
+                i
+                for i, claim in enumerate(claims)
+                if claim.disputed
+                and any(
+                    doc == s.doc and s.span.start < span.end and span.start < s.span.end
+                    for s in claim.statements
+                    for doc, span in position.evidence
+                )
+            ]
+            for a, b in combinations(holding, 2):
+                ra, rb = sets.find(a), sets.find(b)
+                alike = _alike(claims[a], claims[b])
+                if ra != rb and alike and (not speakers[ra] or not speakers[rb] or speakers[ra] == speakers[rb]):
+                    speakers[sets.union(ra, rb)] = speakers[ra] | speakers[rb]
+    merged = []
+    for members in sorted(sets.groups().values(), key=min):
+        if len(members) == 1:
+            merged.append(claims[members[0]])
+            continue
+        parts = [claims[i] for i in sorted(members)]
+        claim = Claim([s for c in parts for s in c.statements], [o for c in parts for o in c.origins], disputed=True)
+        merged.append(claim)
+    return merged
+
+
+def _merge_paraphrases(story: Story, claims: list[Claim], min_overlap: float = 0.5) -> list[Claim]:
+    """One person's claim told in different words by different articles ("no decision
+    whatsoever to close the bridge", "denied that the city had decided to close the bridge"):
+    same speaker, same polarity, at least two and ``min_overlap`` of the shorter statement's
+    words shared, and never two clauses of one sentence (a notice's two promises)."""
+    buckets: dict[tuple[str, bool], list[int]] = {}
+    for i, claim in enumerate(claims):
+        speakers = {s.speaker for s in claim.statements if s.person and s.speaker}
+        polarity = {s.negative for s in claim.statements}
+        if len(speakers) == 1 and len(polarity) == 1:
+            buckets.setdefault((speakers.pop(), polarity.pop()), []).append(i)
+    sets = DisjointSets(len(claims))
+    for members in buckets.values():
+        for a, b in combinations(members, 2):
+            if sets.find(a) != sets.find(b) and _alike(claims[a], claims[b], min_overlap, at_least=2):
+                if not _same_sentence(story, claims[a], claims[b]):
+                    sets.union(a, b)
+    merged = []
+    for group in sorted(sets.groups().values(), key=min):
+        parts = [claims[i] for i in sorted(group)]
+        if len(parts) == 1:
+            merged.append(parts[0])
+            continue
+        statements = [s for c in parts for s in c.statements]
+        merged.append(Claim(statements, [o for c in parts for o in c.origins], disputed=any(c.disputed for c in parts)))
+    return merged
+
+
+def _same_sentence(story: Story, a: Claim, b: Claim) -> bool:
+    sentences = {(s.doc, story.sentence_at(s.doc, s.span.start)) for s in a.statements}
+    return any((t.doc, story.sentence_at(t.doc, t.span.start)) in sentences for t in b.statements)
+
+
+def _alike(a: Claim, b: Claim, min_overlap: float = 0.4, at_least: int = 1) -> bool:
+    """Two claims whose closest statements share ``min_overlap`` of the shorter one's words."""
+    return any(
+        len(s.stems & t.stems) >= max(at_least, min_overlap * min(len(s.stems), len(t.stems)))
+        for s in a.statements
+        for t in b.statements
+    )
+
+
 def _number(claims: list[Claim]) -> None:
-    """Order claims by how many sources and articles carry them, and name them c1, c2, ..."""
-    claims.sort(key=lambda c: (-c.independent, -len(c.docs), c.statements[0].doc, c.statements[0].span.start))
+    """Corroborated claims first, then disputed, then single-source; within each, by how many
+    sources and articles carry them; named c1, c2, ..."""
+    order = {CORROBORATED: 0, DISPUTED: 1, SINGLE_SOURCE: 2}
+    claims.sort(
+        key=lambda c: (order[c.status], -c.independent, -len(c.docs), c.statements[0].doc, c.statements[0].span.start)
+    )
     for i, claim in enumerate(claims, 1):
         claim.id = f"c{i}"
 
@@ -189,18 +305,19 @@ def _number(claims: list[Claim]) -> None:
 
 def _representative(claim: Claim) -> str:
     """The wording that shares the most words with the claim's other wordings (of its first
-    30 distinct ones), the shorter on a tie."""
+    30 distinct ones), the shorter on a tie; a wording that stands alone ("That letter is a
+    draft") before a fragment ("This is a mistake", "as requested by ...")."""
     distinct = list({s.text: s for s in claim.statements}.values())[:30]
 
     def shared(statement: Any) -> float:
         return sum(len(statement.stems & o.stems) / max(1, len(statement.stems | o.stems)) for o in distinct)
 
-    return max(distinct, key=lambda s: (shared(s), -len(s.text))).text
+    return max(distinct, key=lambda s: (not is_fragment(s.text), shared(s), -len(s.text))).text
 
 
 def _claim_json(story: Story, claim: Claim) -> dict[str, Any]:
     text = _representative(claim)
-    speakers = {s.speaker for s in claim.statements if s.person}
+    speakers = {s.speaker for s in claim.statements if s.person and not agent(s.text, s.speaker)}
     return {
         "id": claim.id,
         "text": text,
@@ -213,7 +330,7 @@ def _claim_json(story: Story, claim: Claim) -> dict[str, Any]:
     }
 
 
-def _dispute_json(story: Story, dispute: Dispute) -> dict[str, Any]:
+def _dispute_json(story: Story, dispute: Dispute, provenance: Provenance) -> dict[str, Any]:
     return {
         "kind": dispute.kind,
         "summary": dispute.summary,
@@ -222,6 +339,7 @@ def _dispute_json(story: Story, dispute: Dispute) -> dict[str, Any]:
                 "text": p.text,
                 "articles": [story.id(d) for d in p.docs],
                 "speaker": p.speaker,
+                "sources": _position_sources(story, provenance, p),
                 **({"value": p.value} if p.value is not None else {}),
                 **({"stance": p.stance} if p.stance is not None else {}),
                 "evidence": [story.evidence(doc, span) for doc, span in p.evidence],
@@ -229,6 +347,14 @@ def _dispute_json(story: Story, dispute: Dispute) -> dict[str, Any]:
             for p in dispute.positions
         ],
     }
+
+
+def _position_sources(story: Story, provenance: Provenance, position: Any) -> list[str]:
+    """The independent sources a dispute position counts for; the outlets carrying it when
+    none does (a column's own assertion)."""
+    origins = [provenance.origin(doc, span) for doc, span in position.evidence]
+    found = [o for o in origins if o] or [story.outlet(doc) for doc, _ in position.evidence]
+    return list(dict.fromkeys(found))
 
 
 def _quote_json(analysis: StoryAnalysis, group: QuoteGroup) -> dict[str, Any]:
@@ -267,6 +393,7 @@ def _group_json(analysis: StoryAnalysis, group: Any) -> dict[str, Any]:
     return {
         "articles": [story.id(d) for d in group.members],
         "origin": group.origin,
+        "origin_aliases": sorted({n for n in (group.credit, group.full_name) if n and n != group.origin}),
         "credit": group.credit,
         "credit_kept": [story.id(d) for d in group.credited],
         "credit_stripped": sorted({story.id(s.doc) for s in group.stripped}),
@@ -302,6 +429,15 @@ def _agency_aliases(provenance: Provenance) -> dict[str, dict[str, set[int]]]:
             docs = {c.doc for m in group.members for c in provenance.credits[m] if c.name == group.credit}
             aliases.setdefault(group.origin, {}).setdefault(group.credit, set()).update(docs)
     return aliases
+
+
+def _agencies_as_credited(entities: list[dict[str, Any]], provenance: Provenance) -> list[dict[str, Any]]:
+    """An agency entity shown under the name its wire group's origin uses ("AFP", not the
+    gazetteer's "Agence France-Presse" that no article writes out)."""
+    renames = {g.full_name: g.origin for g in provenance.groups if g.full_name and g.origin}
+    for entity in entities:
+        entity["name"] = renames.get(entity["name"], entity["name"])
+    return entities
 
 
 def _common(values: Any) -> str | None:

@@ -36,6 +36,7 @@ _GENERIC = frozenset("reporters reporter journalists correspondents witnesses re
 _RELAYS = (
     re.compile(rf"\b(?:according\s+to|reported\s+by|cited\s+by|told)\s+(?:the\s+)?{_NAME}(?=[\s,.;:'’]|$)"),
     re.compile(rf"(?<![\w-]){_NAME}\s+(?:reported|was\s+reporting|has\s+reported|reports|noted)\b"),
+    re.compile(rf"(?<![\w-]){_NAME}(?:['’]s)?\s+(?:reporter|correspondent|journalist|anchor|host|editor)\s+[A-Z]"),
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|me|[Ww]e|[Oo]urs?)\b|\bus\b")
 _FIRST_HAND = re.compile(
@@ -83,6 +84,20 @@ def agency_name(name: str, candidates: list[str]) -> str:
     return name
 
 
+def written_name(name: str, full: str, story: Story) -> str:
+    """How the story names an agency: its full name when an article writes it out (in its text,
+    byline or outlet: "Meridian Press"), else the name as the articles credit it ("AFP")."""
+    if full == bare(name):
+        return full
+    pattern = re.compile(rf"\b{re.escape(full)}\b")
+    for doc in story.docs:
+        article = doc.article
+        extra = [article.byline or "", article.outlet or ""] if article is not None else []
+        if any(pattern.search(text) for text in (doc.text, *extra)):
+            return full
+    return bare(name)
+
+
 def sentence_relays(story: Story, doc: int, said: list[Said], outlets: frozenset[str]) -> dict[int, str]:
     """Sentence start -> the outlet a sentence's claim was relayed from, for sentences that
     name one ("according to Haaretz", "Reuters reported", via a journalist's outlet)."""
@@ -123,6 +138,20 @@ def _relay_in(story: Story, doc: int, sentence: Span, said: list[Said], outlets:
             if outlet:
                 return outlet
     return None
+
+
+def credit_only(story: Story, doc: int, sentence: Span, name: str) -> bool:
+    """The sentence names ``name`` only as a credit ("a copy of which was seen by AP"), not as
+    the source of what it says ("according to AP", "AP reported")."""
+    text = story.docs[doc].text
+    for pattern in _RELAYS:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if bare(match.group("name")).lower() == bare(name).lower():
+                return False
+    return any(
+        bare(m.group("name")).lower() == bare(name).lower()
+        for m in _CREDITS[0].finditer(text, sentence.start, sentence.end)
+    )
 
 
 def first_hand(story: Story, doc: int, sentence: Span) -> bool:

@@ -44,6 +44,7 @@ _RETRACTION = re.compile(
     re.I,
 )
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*|\b[Tt]he)\s+$")
+_PRONOUN = re.compile(r"(?:it|they|he|she|we)\b", re.I)
 _PHRASE_END = re.compile(r"[,;.]|\s+and\s")
 _KINDS_OF_THING = (
     frozenset(stem(w) for w in "letter notice memo memorandum draft document copy plan directive order".split()),
@@ -122,6 +123,8 @@ def polarity_disputes(
                 for stance in find_stances(d.text, clause, sentence):
                     statement = said_at(said[doc], stance.start, stance.end)
                     speaker = statement.speaker if statement is not None and statement.person else None
+                    if speaker and agent(clause.of(d.text), speaker):
+                        speaker = None  # "signed by Haddad" is about Haddad, not said by him
                     origin = provenance.origin(doc, Span(stance.start, stance.end)) or f"#{doc}"
                     key = (stance.negated, stance.form, stance.subject, speaker, origin)
                     stances.setdefault(stance.predicate, {}).setdefault(key, []).append((doc, stance))
@@ -167,6 +170,8 @@ def superseded_disputes(story: Story, said: list[list[Said]], sections: list[Sec
         _, update_span, denied = best
         original_span = _claim_phrase(text, lede, denied)
         update_said = said_at(said[doc], update_span.start, update_span.end)
+        if update_said is not None and update_span.start <= update_said.content.start < update_said.content.end <= update_span.end:
+            update_span = _trimmed(text, update_said.content)  # what was said, not who said it when
         positions = [
             Position(original_span.of(text), [(doc, s) for s in section.lede], stance="original story"),
             Position(
@@ -243,6 +248,15 @@ def _numeric_position(story: Story, value: float, found: list[_Counted]) -> Posi
 
 def _asks(text: str, sentence: Span) -> bool:
     return text[sentence.start : sentence.end].rstrip(" \"'”’)").endswith("?")
+
+
+def agent(text: str, speaker: str | None) -> bool:
+    """The speaker is named as the agent in ``text`` ("was signed by Haddad"): the statement
+    is about them, not said by them."""
+    if not speaker:
+        return False
+    surname = re.escape(speaker.split()[-1])
+    return re.search(rf"\bby\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{surname}\b", text) is not None
 
 
 def _contested(by_key: dict[tuple, list[tuple[int, Stance]]]) -> list[tuple[int, Stance, str | None]]:
@@ -336,6 +350,9 @@ def _claim_phrase(text: str, lede: Span, denied: set[str]) -> Span:
     if chosen is None:
         return _trimmed(text, lede)
     start = _with_name_before(text, lede.start, chosen.start)
+    if _PRONOUN.match(text, start):  # "it will pull out": back to the subject after the last comma
+        comma = text.rfind(", ", lede.start, start)
+        start = comma + 2 if comma >= 0 else _trimmed(text, lede).start
     stop = _PHRASE_END.search(text, chosen.end, lede.end)
     return Span(start, stop.start() if stop else lede.end)
 
@@ -355,7 +372,7 @@ def _trimmed(text: str, span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and text[start] in " \t\n\"'“”‘’,;:":
         start += 1
-    lead = re.match(r"(?:and|but|or|so)\s+", text[start:end])
+    lead = re.match(r"(?:and|but|or|so|that)\s+", text[start:end])
     start += lead.end() if lead else 0
     while end > start and text[end - 1] in " \t\n\"'“”‘’,;:.":
         end -= 1

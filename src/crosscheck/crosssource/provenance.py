@@ -20,9 +20,11 @@ from crosscheck.crosssource.credits import (
     Credit,
     agency_name,
     article_kind,
+    credit_only,
     find_credits,
     first_hand,
     sentence_relays,
+    written_name,
 )
 from crosscheck.crosssource.outlets import bare
 from crosscheck.crosssource.disjoint import DisjointSets
@@ -47,7 +49,9 @@ class Stripped:
 
 @dataclass
 class WireGroup:
-    """Articles carrying one report; ``origin`` is None when no member credits anyone."""
+    """Articles carrying one report; ``origin`` is None when no member credits anyone. The origin
+    is named as the story writes it ("AFP" when no article spells out Agence France-Presse);
+    ``full_name`` is the agency's longer name when that differs."""
 
     members: list[int]
     origin: str | None
@@ -56,6 +60,7 @@ class WireGroup:
     stripped: list[Stripped]
     edited: list[int]
     passages: list[list[int]]
+    full_name: str | None = None
 
 
 @dataclass
@@ -76,10 +81,10 @@ class Provenance:
         story = self.story
         assert story is not None
         sentence = story.sentence_at(doc, span.start) or span
-        relayed = self.relays[doc].get(sentence.start)
-        if relayed:
-            return self.resolve(relayed)
         derivative = self.kinds[doc] != NEWS
+        relayed = self.relays[doc].get(sentence.start)
+        if relayed and _counts(self, doc, sentence.start, relayed):  # not "seen by AP" inside wire copy
+            return self.resolve(relayed)
         if derivative and first_hand(story, doc, sentence):
             return story.outlet(doc)
         if doc in self.group_of:
@@ -105,9 +110,9 @@ class Provenance:
                     return self.groups[self.group_of[doc]].origin or name
                 return story.outlet(doc)
         for group in self.groups:
-            if group.origin and (bare(name) == group.origin or bare(name) == group.credit):
+            if group.origin and bare(name) in (group.origin, group.credit, group.full_name):
                 return group.origin
-        return agency_name(bare(name), [g.origin for g in self.groups if g.origin])
+        return written_name(name, agency_name(bare(name), [g.origin for g in self.groups if g.origin]), story)
 
 
 def trace_provenance(
@@ -143,12 +148,22 @@ def sources(provenance: Provenance) -> list[dict]:
             entry = found.setdefault(name, {"origin": name, "kind": OUTLET, "articles": [], "relayed_by": []})
             entry["articles"].append(story.id(doc))
     for doc, relays in enumerate(provenance.relays):
-        for name in dict.fromkeys(relays.values()):
+        for name in dict.fromkeys(r for start, r in relays.items() if _counts(provenance, doc, start, r)):
             origin = provenance.resolve(name)
             entry = found.setdefault(origin, {"origin": origin, "kind": RELAY, "articles": [], "relayed_by": []})
             if story.id(doc) not in entry["articles"] and story.id(doc) not in entry["relayed_by"]:
                 entry["relayed_by"].append(story.id(doc))
     return list(found.values())
+
+
+def _counts(provenance: Provenance, doc: int, start: int, relayed: str) -> bool:
+    """Whether a relay names a source of its own, not just a credit inside wire copy."""
+    story = provenance.story
+    assert story is not None
+    sentence = story.sentence_at(doc, start)
+    if sentence is None or doc not in provenance.group_of or provenance.kinds[doc] != NEWS:
+        return True
+    return not credit_only(story, doc, sentence, relayed)
 
 
 def _groups(story: Story, alignment: Alignment, credits: list[list[Credit]], min_passages: int) -> list[WireGroup]:
@@ -188,9 +203,10 @@ def _name_group(
     credit = names.most_common(1)[0][0]
     candidates = [c.name for m in group for c in credits[m]] + [story.outlet(d) for d in range(len(story.docs))]
     candidates += [e.name for e in story.entities.entities]
-    origin = agency_name(credit, candidates)
-    aliases = {credit, origin}
-    aliases |= {c.name for m in group for c in credits[m] if agency_name(c.name, candidates) == origin}
+    full = agency_name(credit, candidates)
+    origin = written_name(credit, full, story)
+    aliases = {credit, origin, full}
+    aliases |= {c.name for m in group for c in credits[m] if agency_name(c.name, candidates) == full}
     credited = [m for m in group if any(c.name in aliases for c in credits[m])]
     stripped = _stripped(story, alignment, passages, credits, aliases)
     stripped_docs = {s.doc for s in stripped if s.doc not in credited}
@@ -202,6 +218,7 @@ def _name_group(
         stripped=[s for s in stripped if s.doc in stripped_docs],
         edited=_edited(alignment, passages, {(s.doc, s.span.start) for s in stripped}, texts),
         passages=passages,
+        full_name=full if full != origin else None,
     )
 
 

@@ -238,6 +238,8 @@ def meaning_change(full: tuple[str, ...], other: tuple[str, ...], partial: bool)
     negation or number of its own; None when the difference is only wording."""
     if partial:
         blocks = [op for op in LCSseq.opcodes(other, full) if op.tag == "equal"]
+        if not blocks:  # no word in common: nothing to compare, not a cut
+            return None
         start, end = blocks[0].dest_start, blocks[-1].dest_end
         before = full[:start]
         clause = before[max((i for i, w in enumerate(before) if w in ("and", "but", "period")), default=-1) + 1 :]

@@ -8,6 +8,7 @@ model and is exact and fast, for tests and for machines without wordllama.
 
 from __future__ import annotations
 
+import importlib.util
 import zlib
 from functools import lru_cache
 from typing import Protocol
@@ -65,9 +66,8 @@ def _embedder():  # noqa: ANN202 - the embedder's module is imported only when n
 
 
 def default_backend() -> SimilarityBackend:
-    """WordLlama when it is installed, else the lexical backend."""
-    try:
-        import wordllama  # noqa: F401
-    except ImportError:
+    """WordLlama when it is installed, else the lexical backend (found, not imported: importing
+    wordllama costs ~0.25 s, and its files are read without it)."""
+    if importlib.util.find_spec("wordllama") is None:
         return LexicalBackend()
     return WordLlamaBackend()

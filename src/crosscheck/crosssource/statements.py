@@ -1,6 +1,7 @@
 """Atomic statements: the clauses of each sentence, with who states them and what they pin down.
 
-A sentence is cut into clauses (the polarity module's clause splitter); a clause that only
+A sentence is cut into clauses (the polarity module's clause splitter; a long quotation kept
+as one sentence is first cut at its own full stops); a clause that only
 says who spoke ("he said.", "Reyes told the Herald on Tuesday.") is dropped, and a clause
 too short to state anything joins its neighbour. Each statement keeps its speaker (reported
 speech stays reported), its counted numbers, its dates, the entities it names, its content
@@ -24,8 +25,24 @@ _DATE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-WXX-\d)$")
 _LEADING = re.compile(
     r"[\s\"'“”‘’(,;:—–-]*"
     r"(?:[A-Z][A-Z .'’-]+(?:\([A-Za-z .]+\))?\s*[—–]\s*)?"
-    r"(?:(?:[Aa]nd|[Bb]ut|[Oo]r|[Ss]o|[Yy]et|[Ww]hile|[Aa]s)\s+)?"
+    r"(?:(?:[Aa]nd|[Bb]ut|[Oo]r|[Ss]o|[Yy]et|[Ww]hile|[Aa]s(?!\s+\w+ed\b)|that)\s+){0,2}"
 )
+
+# A clause that cannot stand alone: a relative or subordinate clause, or a participle phrase.
+_SUBORDINATE = re.compile(
+    r"[\s\"'“”‘’(,;:—–-]*(?:who|whom|whose|which|where|when|whether|because|although|though|if|unless|until|"
+    r"since|so\s+that|in\s+order\s+to|than|including|speaking|adding|saying|making|forcing|leaving)\b",
+    re.I,
+)
+
+# When something was said, not what: "said on Monday: ..." frames the quote that follows.
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night today yesterday tonight".split()
+)
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+(?:\([A-Za-z .]+\))?\s*[—–]\s*")
+# A full stop after a lower-case word (not "U.S." or "Gen."), then a capital: a new sentence.
+_INNER_STOP = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
+_RELATIVE = re.compile(r"[\s\"'“”‘’(,;:—–-]*(?:who|whom|whose|which)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,19 +79,29 @@ def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Sa
     contents = [s.content for s in framing]
     pieces: list[Span] = []
     pending: Span | None = None
-    for clause in clauses(text, sentence):
+    dateline = _DATELINE.match(text, sentence.start, sentence.end)
+    floor = dateline.end() if dateline else sentence.start
+    for clause in (c for part in _inner_sentences(text, sentence) for c in clauses(text, part)):
+        if clause.end <= floor:
+            continue  # "OSTREL (NWA) —": a dateline, not a statement
+        clause = Span(max(clause.start, floor), clause.end)
+        subordinate = _SUBORDINATE.match(text, clause.start, clause.end)
         lead = _LEADING.match(text, clause.start, clause.end)
         clause = Span(lead.end() if lead else clause.start, clause.end)
         while clause.end > clause.start and text[clause.end - 1] in " \t\n\"'“”‘’,;:.!?—–-":
             clause = Span(clause.start, clause.end - 1)
         if clause.end <= clause.start:
             continue
-        if _only_framing(clause, sentence_words, frames, contents):
+        if _only_framing(clause, sentence_words, frames, contents, text[clause.end : clause.end + 2].strip().startswith(":")):
             continue
+        if subordinate and pending is None and (pieces or _RELATIVE.match(subordinate.group())):
+            if pieces:  # "..., who chairs the board": part of the last statement
+                pieces[-1] = Span(pieces[-1].start, clause.end)
+            continue  # else it belongs to a framing clause ("According to a report, which ...")
         if pending is not None:
             clause, pending = Span(pending.start, clause.end), None
-        if len(content_words([w.text for w in sentence_words if clause.start <= w.start < clause.end])) < min_words:
-            pending = clause
+        if subordinate or len(content_words([w.text for w in sentence_words if clause.start <= w.start < clause.end])) < min_words:
+            pending = clause  # "If the engineers tell us so, it will close": one statement
             continue
         pieces.append(clause)
     if pending is not None:
@@ -85,17 +112,31 @@ def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Sa
     return pieces
 
 
-def _only_framing(clause: Span, sentence_words: list[Word], frames: list[Span], contents: list[Span]) -> bool:
+def _inner_sentences(text: str, sentence: Span) -> list[Span]:
+    """A long quotation the sentence splitter keeps whole ("It looks inevitable. There are
+    5,000 troops here. It depends on the government."), cut at each full stop after a word."""
+    parts, start = [], sentence.start
+    for stop in _INNER_STOP.finditer(text, sentence.start, sentence.end):
+        parts.append(Span(start, stop.start()))
+        start = stop.end()
+    parts.append(Span(start, sentence.end))
+    return [p for p in parts if p.end > p.start]
+
+
+def _only_framing(
+    clause: Span, sentence_words: list[Word], frames: list[Span], contents: list[Span], opens_quote: bool = False
+) -> bool:
     """A clause that only says who spoke, to whom and when: "he said", "Reyes told the Herald
-    on Tuesday" (but not "Brennan insists there has been 'no decision'")."""
+    on Tuesday", "Harbour master Ines Calder said on Monday:" (but not "Brennan insists there
+    has been 'no decision'")."""
     inside = [w for w in sentence_words if clause.start <= w.start < clause.end]
     rest = [w for w in inside if not any(f.start <= w.start < f.end for f in frames)]
     if not inside or len(rest) == len(inside):
         return False
-    said = content_words([w.text for w in rest if any(c.start <= w.start < c.end for c in contents)])
-    adjuncts = content_words([w.text for w in rest if not any(c.start <= w.start < c.end for c in contents)])
+    said = [w for w in content_words([w.text for w in rest if any(c.start <= w.start < c.end for c in contents)]) if w not in _TIME_WORDS]
+    adjuncts = content_words([w.text for w in rest if not any(c.start <= w.start < c.end for c in contents) or w.text in _TIME_WORDS])
     opens_with_speaker = any(f.start <= inside[0].start < f.end for f in frames)
-    return not said and len(adjuncts) <= (2 if opens_with_speaker else 0)
+    return not said and len(adjuncts) <= (3 if opens_quote else 2 if opens_with_speaker else 0)
 
 
 def _statement(story: Story, doc: int, span: Span, span_words: list[Word], said: list[Said]) -> Statement:

@@ -53,12 +53,12 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     if declared:
         try:
             return data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
+        except (ValueError, LookupError):  # ValueError: a name with a NUL byte in it
             pass
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         try:
             return data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (ValueError, LookupError):
             pass
     return data.decode("cp1252", errors="replace")

@@ -39,7 +39,7 @@ def read(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Arti
     except Exception as exc:  # noqa: BLE001 - feedparser can trip over a mangled encoding declaration
         raise ReadError(f"not an RSS or Atom feed ({type(exc).__name__}: {exc})") from None
     if not parsed.entries:
-        if parsed.get("version"):
+        if parsed.get("version") and not isinstance(parsed.get("bozo_exception"), SAXParseException):
             raise ReadError("feed has no entries")
         raise ReadError(f"not an RSS or Atom feed ({_parse_problem(parsed.get('bozo_exception'))})")
     feed_outlet = names(parsed.feed.get("title")) or _domain(web_url(parsed.feed.get("link")))

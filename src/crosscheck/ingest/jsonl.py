@@ -15,8 +15,8 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
-from crosscheck.ingest.decode import decode_text
-from crosscheck.ingest.fields import iso_date, language_code, names, web_url
+from crosscheck.ingest.decode import decode_text, looks_binary
+from crosscheck.ingest.fields import iso_date, language_code, names, safe_json, web_url
 from crosscheck.ingest.html import article_from_html
 from crosscheck.ingest.ids import normalize_url, stem_id, url_domain
 from crosscheck.ingest.options import IngestOptions, ReadError
@@ -34,7 +34,7 @@ _SECTION_FIELDS = ("kicker", "section")
 _NO_TEXT = f"no article text (expected one of: {', '.join(_TEXT_FIELDS + _HTML_FIELDS)})"
 
 _LEADING_SPACE = b"\xef\xbb\xbf \t\r\n"
-_SKIP_CHUNK = 1 << 20
+_BLOCK = 1 << 16
 _MARKUP = re.compile(r"<(?:p|div|br|article|span|a)[\s/>]", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WHITESPACE = re.compile(r"\s*")
@@ -51,6 +51,8 @@ def read(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Arti
     else:
         raise ReadError("empty file")
     start = line.lstrip(_LEADING_SPACE) if isinstance(line, bytes) else b""
+    if looks_binary(start[:8192]):
+        raise ReadError("binary file, not text")
     is_array = start.startswith(b"[")
     lines = itertools.chain([(lineno, line)], lines)
     if is_array or (start.startswith(b"{") and _unfinished(start)):
@@ -73,21 +75,43 @@ def read(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Arti
 
 
 def _numbered_lines(stream: BinaryIO, limit: int) -> Iterator[Line]:
-    """Numbered lines; a line that is too long or cannot be read comes as the ReadError saying why."""
-    for lineno in itertools.count(1):
+    """Numbered non-blank lines, read in blocks; a line that is too long or cannot be read comes
+    as the ReadError saying why. Blank lines are counted, not yielded: a block of nothing but
+    newlines (a decompressed bomb holds millions) costs one ``bytes.count``."""
+    lineno = 0
+    pending: list[bytes] = []  # the start of a line that goes on in the next block
+    pending_size = 0
+    read = getattr(stream, "read1", stream.read)  # one step at a time: a truncated gzip keeps what came before
+    while True:
         try:
-            line = stream.readline(limit + 1)
-            if len(line) > limit:
-                while line and not line.endswith(b"\n"):
-                    line = stream.readline(_SKIP_CHUNK)
-                yield lineno, ReadError(f"line is over the {limit / 1e6:g} MB limit")
-                continue
+            block = read(_BLOCK)
         except (OSError, EOFError, zlib.error) as exc:
-            yield lineno, ReadError(f"file is truncated or corrupt from here on ({exc})")
+            yield lineno + 1, ReadError(f"file is truncated or corrupt from here on ({exc})")
             return
-        if not line:
-            return
-        yield lineno, line
+        if not block:
+            break
+        if not block.strip(_LEADING_SPACE) and not any(part.strip(_LEADING_SPACE) for part in pending):
+            lineno += block.count(b"\n")
+            pending, pending_size = [], 0
+            continue
+        *ended, rest = block.split(b"\n")
+        for piece in ended:
+            lineno += 1
+            size = pending_size + len(piece)
+            if pending:
+                piece = b"".join([*pending, piece])
+                pending, pending_size = [], 0
+            if size >= limit:
+                yield lineno, ReadError(f"line is over the {limit / 1e6:g} MB limit")
+            elif piece.strip(_LEADING_SPACE):
+                yield lineno, piece + b"\n"
+        if pending_size < limit:  # past the limit only the length is kept, to report the line
+            pending.append(rest)
+        pending_size += len(rest)
+    if pending_size >= limit:
+        yield lineno + 1, ReadError(f"line is over the {limit / 1e6:g} MB limit")
+    elif (last := b"".join(pending)).strip(_LEADING_SPACE):
+        yield lineno + 1, last
 
 
 def _unfinished(line: bytes) -> bool:
@@ -96,7 +120,7 @@ def _unfinished(line: bytes) -> bool:
         json.loads(line)
     except json.JSONDecodeError as exc:
         return exc.pos >= len(exc.doc.rstrip())
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return False
 
@@ -106,12 +130,14 @@ def _read_ahead(lines: Iterator[Line], limit: int) -> tuple[list[Line], bytes | 
     taken: list[Line] = []
     parts: list[bytes] = []
     size = 0
+    previous = 0
     for lineno, line in lines:
         taken.append((lineno, line))
         if isinstance(line, ReadError):
             return taken, None
-        parts.append(line)
-        size += len(line)
+        parts.append(b"\n" * (lineno - previous - 1) + line)  # blank lines back, so JSON errors give true line numbers
+        previous = lineno
+        size += len(parts[-1])
         if size > limit:
             return taken, None
     return taken, b"".join(parts)
@@ -133,9 +159,11 @@ def _read_lines(lines: Iterable[Line], source: str, options: IngestOptions) -> I
 
 def _loads(text: str) -> Any:
     try:
-        return json.loads(text)
+        return safe_json(json.loads(text), text)
     except json.JSONDecodeError as exc:
         raise ReadError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise ReadError("invalid JSON: nested too deeply") from None
 
 
 def _read_document(data: bytes, source: str, options: IngestOptions, *, is_array: bool) -> Iterator[Article | Failure]:
@@ -166,8 +194,11 @@ def _json_values(text: str, *, is_array: bool) -> Iterator[tuple[Any, str]]:
     while pos < len(text):
         if is_array and text.startswith("]", pos):
             return
-        value, end = decoder.raw_decode(text, pos)
-        yield value, text[pos:end]
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except RecursionError:
+            raise json.JSONDecodeError("Nested too deeply", text, pos) from None
+        yield safe_json(value, text[pos:end]), text[pos:end]
         pos = _WHITESPACE.match(text, end).end()
         if is_array:
             if text.startswith(",", pos):

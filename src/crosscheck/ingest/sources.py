@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -21,7 +23,11 @@ from crosscheck.ingest.readers import format_from_name, read_data, read_stream
 from crosscheck.model import Article, Failure
 
 _GLOB_CHARS = set("*?[")
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _WHOLE_FILE_FORMATS = ("text", "html", "feed")
+_MAX_GZIP_RATIO = 100
+"""Text and HTML compress 3 to 10 times; a file that expands 100 times is a bomb, not news."""
+_GZIP_BUFFER = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -83,8 +89,38 @@ def _open_path(path: str, options: IngestOptions) -> tuple[BinaryIO, str | None]
         raise ReadError(f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:g} MB limit")
     handle = open(path, "rb")
     if fmt != "warc" and handle.peek(2)[:2] == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=handle, mode="rb"), fmt  # type: ignore[return-value]
+        limit = max(_MAX_GZIP_RATIO * size, 2 * options.max_bytes)
+        return io.BufferedReader(_GzipGuard(handle, limit), _GZIP_BUFFER), fmt
     return handle, fmt
+
+
+class _GzipGuard(io.RawIOBase):
+    """Decompresses a gzip file, refusing to expand it past ``limit`` bytes (a gzip bomb)."""
+
+    def __init__(self, handle: BinaryIO, limit: int) -> None:
+        self._handle = handle
+        self._gzip = gzip.GzipFile(fileobj=handle, mode="rb")
+        self._left = limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self._gzip.read1(len(buffer))  # read1: a truncated file still gives what came before the cut
+        count = len(data)
+        buffer[:count] = data
+        self._left -= count
+        if self._left < 0:
+            raise ReadError(
+                f"gzip data expands over {_MAX_GZIP_RATIO} times its size (a gzip bomb?); "
+                "unpack it yourself if it is genuine"
+            )
+        return count
+
+    def close(self) -> None:
+        self._gzip.close()
+        self._handle.close()
+        super().close()
 
 
 def _read_stdin(options: IngestOptions) -> bytes:
@@ -124,6 +160,13 @@ def _results(item: Input, options: IngestOptions, handles: list[BinaryIO]) -> It
         yield from read_stream(handle, item.source, options, fmt=fmt)
 
 
+def _one_line(failure: Failure) -> Failure:
+    """Failures print as one ``error: SOURCE: REASON`` line, whatever a link or a library message held."""
+    if "\n" not in failure.source + failure.reason and "\r" not in failure.source + failure.reason:
+        return failure
+    return Failure(_LINE_BREAKS.sub(" ", failure.source), _LINE_BREAKS.sub(" ", failure.reason))
+
+
 def read_input(item: Input, options: IngestOptions, *, debug: bool = False) -> Iterator[Article | Failure]:
     """Read one input; failures are yielded, never raised (unless ``debug``), after any good articles.
 
@@ -143,13 +186,13 @@ def read_input(item: Input, options: IngestOptions, *, debug: bool = False) -> I
                 if held is not None:
                     yield held
                     held = None
-            yield result
+            yield _one_line(result) if isinstance(result, Failure) else result
     except ReadError as exc:
-        yield Failure(item.source, str(exc))
+        yield _one_line(Failure(item.source, str(exc)))
     except Exception as exc:  # noqa: BLE001 - bad input must never crash the tool
         if debug:
             raise
-        yield Failure(item.source, _describe(exc))
+        yield _one_line(Failure(item.source, _describe(exc)))
     finally:
         for handle in handles:
             handle.close()

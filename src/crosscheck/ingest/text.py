@@ -60,7 +60,7 @@ def read(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Arti
         kicker, title, body = None, meta["title"], _without_title_line(rest, meta["title"])
     else:
         kicker, title, body = split_headline(rest)
-    if not (title or body):
+    if not body:  # a headline alone is not an article; split_headline keeps a lone line as body
         raise ReadError("no article text after the front matter")
     yield Article(
         id=stem_id(source),

@@ -8,8 +8,11 @@ only from the page's own metadata.
 
 from __future__ import annotations
 
+import io
+import logging
 import zlib
 from collections.abc import Iterator
+from contextlib import redirect_stderr
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -21,20 +24,24 @@ from crosscheck.ingest.ids import normalize_url
 from crosscheck.ingest.options import IngestOptions, ReadError
 from crosscheck.model import Article, Failure
 
+# warcio logs a warning for each target URI with spaces; with no handler Python would print them all.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
+
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK = 1 << 16
 
 
 def read(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Article | Failure]:
     """Articles in archive order; a broken record ends the reading with a Failure naming it."""
-    records = ArchiveIterator(stream)
+    records = _QuietArchiveIterator(stream)
     yielded = False
     number = 0
     while True:
         number += 1
         where = f"{source}#record{number}"
         try:
-            record = next(records)
+            with redirect_stderr(io.StringIO()):  # warcio writes gzip errors there; they show up below
+                record = next(records)
         except StopIteration:
             break
         except Exception:  # noqa: BLE001 - warcio raises assorted errors (even AttributeError) on bad bytes
@@ -55,6 +62,13 @@ def read(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Arti
         yield Failure(where, "file is truncated: the last record is incomplete")
     elif not yielded:
         raise ReadError(f"no HTML page with status 200 in {number - 1} WARC records" if number > 1 else "empty file")
+
+
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio writes a three-line warning to stderr for a record with a wrong Content-Length,
+    which would break the one-line ``error:`` output; damage is reported by this reader."""
+
+    INC_RECORD = ""
 
 
 def _article(record: ArcWarcRecord, where: str, options: IngestOptions) -> Article | None:
@@ -91,13 +105,16 @@ def _body(record: ArcWarcRecord, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
     try:
-        while chunk := content.read(_CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise ReadError(f"page is over the {limit / 1e6:g} MB limit")
-            chunks.append(chunk)
+        with redirect_stderr(io.StringIO()) as complaints:  # warcio reports a bad Content-Encoding there
+            while chunk := content.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise ReadError(f"page is over the {limit / 1e6:g} MB limit")
+                chunks.append(chunk)
     except (OSError, EOFError, zlib.error, ValueError) as exc:
         raise ReadError(f"could not decode the HTTP body ({exc})") from None
+    if complaints.getvalue().strip():
+        raise ReadError(f"could not decode the HTTP body ({complaints.getvalue().strip()})")
     # A record with a Content-Length is read through a LimitReader: bytes it still expects at
     # the end of the file mean the file was cut short.
     if getattr(record.raw_stream, "limit", 0) > 0 and not record.raw_stream.read(1):

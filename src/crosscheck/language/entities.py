@@ -25,7 +25,7 @@ _SPEECH_AFTER = re.compile(
 )
 
 _SPEECH_BEFORE = frozenset("said says added wrote asked to".split())
-_INSTITUTION = re.compile(r"(?:['’]s)?\s+(" + "|".join(gazetteer.INSTITUTIONS) + r")\b", re.I)
+_INSTITUTION = re.compile(r"(?:['’]s)?\s+(" + "|".join(sorted(gazetteer.INSTITUTIONS)) + r")\b", re.I)
 _NUMBER_AFTER = re.compile(r"\s\d")
 
 

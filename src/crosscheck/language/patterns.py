@@ -17,7 +17,7 @@ def alternation(fragments: list[str], *, either_case: bool = False) -> str:
     upper case ("Twenty", "The")."""
     parts = []
     for first, group in groupby(sorted(set(fragments)), key=lambda f: f[0]):
-        rest = "|".join(sorted({f[1:] for f in group}, key=len, reverse=True))
+        rest = "|".join(sorted({f[1:] for f in group}, key=_longest_first))
         letter = f"[{first}{first.upper()}]" if either_case and first.isalpha() else re.escape(first)
         parts.append(f"{letter}(?:{rest})")
     return "(?:" + "|".join(parts) + ")"
@@ -29,6 +29,12 @@ def literal_branches(words: list[str], rest: str = "") -> str:
     trying every position. ``rest`` (a regex) follows each word."""
     branches = []
     for first, group in groupby(sorted(set(words)), key=lambda w: w[0]):
-        tail = "|".join(sorted({re.escape(w[1:]) for w in group}, key=len, reverse=True))
+        tail = "|".join(sorted({re.escape(w[1:]) for w in group}, key=_longest_first))
         branches += [f"{first}(?:{tail}){rest}", f"{first.upper()}(?:{tail}){rest}"]
     return "|".join(branches)
+
+
+def _longest_first(fragment: str) -> tuple[int, str]:
+    """Longer fragments first; ties in a fixed order, so the pattern is the same in every run
+    (and the command's compiled-regex cache can find it)."""
+    return -len(fragment), fragment

@@ -71,6 +71,9 @@ _NOT_ANTONYMS = frozenset(
     """united unveiled unleashed unraveled unravelled unearthed unfolded unnerved unsettled
     unmasked unloaded unlocked unwrapped unpacked unbuttoned undermined underscored""".split()
 )
+# Endings of the adjectives and participles an unhyphenated "non" negates ("nonbinding",
+# "nonpartisan", "nonviolent"), so "nonetheless" and "nonsense" are left alone.
+_ADJECTIVE_END = re.compile(r"(?:ing|ed|al|ive|able|ible|ent|ant|ary|ic|ous|an)$")
 _COPULA_BEFORE = re.compile(
     r"\b(?:is|was|were|are|be|been|being|remains?|remained|seems?|seemed|appears?|appeared|became|becomes?|['’]s)"
     r"(?:\s+(?:still|actually|really|also|largely|completely|entirely|totally|apparently|now|then|officially))?\s+$",
@@ -234,9 +237,10 @@ def antonym_base(word: str) -> str | None:
     if word in ANTONYMS:
         return ANTONYMS[word]
     if word.startswith("non") and len(word) > 6:
-        return word[4:] if word[3] == "-" else word[3:]
-    if word.startswith("un") and word.endswith("ed") and len(word) > 6 and word not in _NOT_ANTONYMS and not word.startswith("under"):
-        return word[2:]
+        base = word[4:] if word[3] == "-" else word[3:]
+        return base if word[3] == "-" or _ADJECTIVE_END.search(base) else None
+    if word.startswith("un") and word.endswith("ed") and len(word) > 6 and word not in _NOT_ANTONYMS:
+        return word[2:] if not word.startswith(("under", "uni")) else None
     return None
 
 
@@ -263,12 +267,23 @@ def _cues(text: str, lower: str, start: int, end: int) -> list[tuple[int, int, s
             if lower[match.start() - 2 : match.start()] == "wo":
                 found.append((match.start() - 2, match.start(), FUTURE))
         elif cue != "unlikely" and antonym_base(cue) is not None:
-            found.append((match.start(), match.end(), ANTONYM))
+            if not _proper_name(text, match.start()):
+                found.append((match.start(), match.end(), ANTONYM))
+        elif _PREFIXED.fullmatch(cue):
+            continue  # "united", "nonetheless": a prefix that negates nothing
         elif cue == "may" and text[match.start()] == "M" and not _sentence_start(text, match.start()):
             continue  # the month
         else:
             found.append((match.start(), match.end(), _kind(cue)))
     return found
+
+
+_PREFIXED = re.compile(r"non-?[a-z]{3,}|un[a-z]{2,}ed")
+
+
+def _proper_name(text: str, start: int) -> bool:
+    """A capitalised word inside a sentence is a name ("the Unaligned Movement"), not an antonym."""
+    return text[start].isupper() and not _sentence_start(text, start)
 
 
 @lru_cache(maxsize=4096)

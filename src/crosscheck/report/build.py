@@ -20,6 +20,7 @@ from crosscheck.report.passages import sentence_of_phrase
 from crosscheck.report.provenance import build_provenance
 from crosscheck.report.summary import build_summary
 from crosscheck.report.timeline import build_timeline
+from crosscheck.report.title import story_title
 
 SCHEMA_VERSION = "1"
 CARRIED, OMITTED, CONTRADICTED = "carried", "omitted", "contradicted"
@@ -170,7 +171,7 @@ def _story(title: str | None, articles: list[dict[str, Any]], sources: list[dict
     dates = sorted(a["published"] for a in articles if a["published"])
     widespread = sorted(entities, key=lambda e: -len(e.get("articles", [])))[:3]
     return {
-        "title": title or ", ".join(e["name"] for e in widespread) or "Story report",
+        "title": title or story_title(articles) or ", ".join(e["name"] for e in widespread) or "Story report",
         "articles": len(articles),
         "independent_sources": sum(1 for s in sources if s.get("origin") and s["articles"]),
         "first_published": dates[0] if dates else None,

@@ -23,7 +23,9 @@ from crosscheck.report.lexicon import (
     LOADED_PATTERN,
     MEDIA_WORDS,
     OPINION_MARKERS,
+    REPORTED_THAT,
     UPDATE_MARKERS,
+    VERDICT,
 )
 from crosscheck.report.passages import mask_quotes
 
@@ -33,6 +35,10 @@ FIRST_PERSON_SIGNAL, QUESTION, EVALUATIVE, HEDGE, INFERENCE = (
 )
 # Share of sentences in the writer's voice above which a piece reads as opinion.
 OPINION_SHARE = 0.2
+# A question this short is a beat in the writer's rhythm ("A mistake?"), not a question put.
+MIN_QUESTION_WORDS = 4
+# "we", "our", "us" speak for the writer only in a sentence at least this long.
+MIN_PLURAL_WORDS = 6
 
 # A capitalised name on one line: "Meridian Press", "Harbour 7's Lena Marsh", "U.S. News".
 _WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
@@ -55,12 +61,13 @@ def opinion_sentences(doc: Doc) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for sentence in doc.sentences:
         words = own[sentence.start : sentence.end]
+        length = len(words.split())
         signals = [
             name
             for name, hit in (
-                (FIRST_PERSON_SIGNAL, FIRST_PERSON.search(words)),
-                (QUESTION, words.rstrip().endswith("?")),
-                (EVALUATIVE, LOADED_PATTERN.search(words)),
+                (FIRST_PERSON_SIGNAL, _writer_in_first_person(words, length)),
+                (QUESTION, words.rstrip().endswith("?") and length >= MIN_QUESTION_WORDS),
+                (EVALUATIVE, VERDICT.search(words)),
                 (HEDGE, AUTHOR_HEDGE.search(words)),
                 (INFERENCE, AUTHOR_INFERENCE.search(words)),
             )
@@ -69,6 +76,18 @@ def opinion_sentences(doc: Doc) -> list[dict[str, Any]]:
         if signals:
             found.append({"start": sentence.start, "end": sentence.end, "text": sentence.of(doc.text), "signals": signals})
     return found
+
+
+def _writer_in_first_person(words: str, length: int) -> bool:
+    """"I", "my", "me" in the writer's words; "we", "our", "us" only in a sentence of some
+    length ("Here is what we know." is a signpost), and neither inside reported speech
+    ("Yahoo News reported that ... our intention")."""
+    for match in FIRST_PERSON.finditer(words):
+        if REPORTED_THAT.search(words, 0, match.start()):
+            continue
+        if match.group().lower() in ("i", "my", "me", "myself") or length >= MIN_PLURAL_WORDS:
+            return True
+    return False
 
 
 def loaded_words(text: str) -> list[dict[str, Any]]:

@@ -15,6 +15,14 @@ LOADED_WORDS = (
     "meltdown", "bombshell", "jaw-dropping", "staggering", "alarming", "disastrous", "draconian",
     "brazen", "cynical", "so-called", "cover-up", "whitewash", "sham", "spineless", "naturally",
     "obviously", "needless to say", "of course", "slams", "slammed", "blasts", "blasted", "lashed out",
+    "endless",
+)
+# Words that judge rather than report when the writer predicates them of something ("The
+# pull-out is welcome news"); in other places they are ordinary words.
+EVALUATIVE_WORDS = (
+    "welcome", "unwelcome", "good news", "bad news", "troubling", "worrying", "embarrassing", "inexcusable",
+    "unacceptable", "deplorable", "commendable", "admirable", "encouraging", "heartening", "regrettable",
+    "unfortunate", "a relief", "a disgrace", "a mess",
 )
 # Stems of loaded words, matched at a word start: "fumbl" covers fumble, fumbled, fumbling.
 LOADED_STEMS = ("incompeten", "bungl", "botch", "blunder", "fumbl", "backpedal", "hysteri", "fearmonger", "humiliat", "disgrace")
@@ -22,6 +30,17 @@ LOADED_PATTERN = re.compile(
     r"\b(?:" + "|".join(map(re.escape, LOADED_WORDS)) + r")\b|\b(?:" + "|".join(LOADED_STEMS) + r")[\w-]*",
     re.I,
 )
+
+# A loaded word as the sentence's verdict: "That is a shambles", "the plan was reckless" (a
+# loaded word elsewhere, "the backpedalling began", is listed but does not make an opinion).
+VERDICT = re.compile(
+    r"\b(?:is|are|was|were|be|been|looks?|seems?|sounds?|remains?)\s+(?:(?:a|an|the|just|simply|utterly|"
+    r"quite|so|very|truly|nothing\s+but|nothing\s+short\s+of)\s+){0,2}(?:" + LOADED_PATTERN.pattern
+    + r"|\b(?:" + "|".join(map(re.escape, EVALUATIVE_WORDS)) + r")\b)",
+    re.I,
+)
+# A reporting verb opening reported speech: first-person words after it are the source's.
+REPORTED_THAT = re.compile(r"\b(?:reported|said|says|wrote|announced|stated|declared|told\s+\w+)\s+that\b", re.I)
 
 # The writer speaking as themself. "US" the country is upper case, so only lower-case "us" counts.
 FIRST_PERSON = re.compile(

@@ -7,6 +7,7 @@ only http(s) article addresses become links.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from importlib import resources
 from typing import Any
@@ -38,24 +39,60 @@ SECTIONS = (
 
 
 def render_html(report: dict[str, Any]) -> str:
-    """The whole page as a string."""
-    page = _Page(report)
+    """The whole page as a string: one story, or (``{"stories": [...]}``) an index of the
+    stories followed by each story's report, its anchors prefixed ``s1-``, ``s2-``, ..."""
     css = resources.files("crosscheck.report").joinpath("assets/report.css").read_text(encoding="utf-8")
-    title = escape(report["story"]["title"])
-    nav = "".join(f'<a href="#{key}">{label}</a>' for key, label in SECTIONS)
-    body = "".join(
-        (page.summary(), page.disputes(), page.quotes(), page.timeline(), page.coverage(), page.provenance(), page.articles())
-    )
+    stories = report.get("stories")
+    if stories is None:
+        title, body = report["story"]["title"], _story(report, "")
+    else:
+        title = f"{len(stories)} stories"
+        body = _story_index(stories) + "".join(_story(story, f"s{i}-") for i, story in enumerate(stories, 1))
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
-        f"<title>{title} · crosscheck report</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
+        f"<title>{_e(title)} · crosscheck report</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
+        f"{body}"
+        '<footer class="wrap footer">Made by crosscheck from the articles listed above. '
+        "Every finding links back to the sentences it came from.</footer>\n</body>\n</html>\n"
+    )
+
+
+def _story(report: dict[str, Any], prefix: str) -> str:
+    """One story's masthead, section index and sections; ``prefix`` keeps anchors unique."""
+    page = _Page(report)
+    nav = "".join(f'<a href="#{key}">{label}</a>' for key, label in SECTIONS)
+    body = "".join(
+        (page.summary(), page.disputes(), page.quotes(), page.timeline(), page.coverage(), page.provenance(), page.articles())
+    )
+    html = (
         f"{page.masthead()}"
         f'<nav class="toc" aria-label="Sections"><div class="wrap">{nav}</div></nav>\n'
         f'<main class="wrap">{body}</main>\n'
-        '<footer class="wrap footer">Made by crosscheck from the articles listed above. '
-        "Every finding links back to the sentences it came from.</footer>\n</body>\n</html>\n"
+    )
+    if not prefix:
+        return html
+    html = _ANCHOR.sub(lambda m: f'{m.group(1)}="{m.group(2)}{prefix}', html).replace("url(#", f"url(#{prefix}")
+    return f'<div class="story" id="{prefix}story">{html}</div>\n'
+
+
+# Attributes that name an anchor of the page: prefixed per story when there are several.
+_ANCHOR = re.compile(r'\b(id|aria-labelledby|href)="(#?)(?!https?:)')
+
+
+def _story_index(stories: list[dict[str, Any]]) -> str:
+    items = "".join(
+        f'<li><a href="#s{i}-story">{_e(story["story"]["title"])}</a> '
+        f'<span class="muted">{story["story"]["articles"]} articles · '
+        f'{story["story"]["independent_sources"]} independent sources</span></li>'
+        for i, story in enumerate(stories, 1)
+    )
+    return (
+        '<header class="masthead"><div class="wrap">'
+        '<p class="brand"><span class="logo" aria-hidden="true">✓✓</span>crosscheck <span>story reports</span></p>'
+        f"<h1>{len(stories)} stories</h1>"
+        f'<nav aria-label="Stories"><ol class="story-index">{items}</ol></nav></div></header>\n'
     )
 
 

@@ -158,7 +158,9 @@ def _by_speaker(positions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def _side(group: list[dict[str, Any]], names: dict[str, str]) -> str:
-    who = _unique(names.get(a, a) for p in group for a in p["articles"])
+    """One side in words; named by the sources its positions count for ("NPR" for a column
+    quoting an NPR reporter), else by the sources of its articles."""
+    who = _unique(s for p in group for s in p.get("sources") or [names.get(a, a) for a in p["articles"]])
     words = " and ".join(f"“{bare_quote(p['text'])}”" for p in group)
     speaker = group[0].get("speaker")
     if speaker:

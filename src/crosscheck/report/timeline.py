@@ -5,6 +5,12 @@ candidate event. Candidates on the same date that share enough words or entities
 event, cited by every article that tells it. An article without a publication date has its
 weekdays ("last Friday") dated by an event it shares with a dated article; weekdays nothing
 dates are ordered within the one week they most compactly fit, after the dated events.
+
+A sentence's event is dated by its first day-precise date (a bare year in it is background).
+An event one article alone tells, dated only by a time of day ("spent Tuesday morning") or a
+"by" bound ("By Tuesday, the board had ..."), is that reporter's scene and is left out. With no
+publication date anywhere, a past month and day ("on Oct. 1") comes before the reported week
+and a bare year is background.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Any
 
 from crosscheck.language.pipeline import publication_date
 from crosscheck.language.times import resolve_order_key
-from crosscheck.model import Doc, Timex
+from crosscheck.model import Doc, Span, Timex
 from crosscheck.report.lexicon import STOPWORDS
 from crosscheck.report.passages import mask_quotes, sentence_at, without_dateline, words
 
@@ -28,13 +34,38 @@ SAME_EVENT = 0.34
 PERSON_BONUS = 0.25
 _VAGUE = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 _WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
+_MONTH_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?$")
+_YEAR_ONLY = re.compile(r"\d{4}$")
+# A second day named in another part of a sentence is a second event, told by that part
+# when it has this many words ("in reaction to the strike last Friday").
+_PART_BREAK = re.compile(r"[,;]\s+|\s+[—–]\s+")
+MIN_PART_WORDS = 5
+_COARSE = re.compile(r"(?:\d{4}|XXXX)(?:-\d\d)?$")
+# A single article's moment of colour ("spent Tuesday morning", "on Monday evening") or a state
+# reached by a day ("By Tuesday, the board had disowned it") dates no event of the story.
+_COLOUR_TIME = re.compile(r"\b(?:morning|afternoon|evening|night|dawn|dusk|midday|noon|midnight)\b", re.I)
+_BY_DAY = re.compile(r"\bby\s+$", re.I)
 _CALENDAR = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?")
 # A date looks ahead when a future word shortly precedes it ("is due on Thursday"); farther
 # back the future word governs another verb ("will begin leaving after the vote on Sunday").
 _AHEAD = re.compile(r"\b(?:will|shall|due|expected to|scheduled|set to|is to|are to|plans? to|next)\b", re.I)
 AHEAD_WINDOW = 30
-# Events this many days before the story's first article are background, not the story itself.
+# Events this many days before the story's first article are background, not the story itself:
+# they are left out of the timeline.
 BACKGROUND_DAYS = 60
+# Times too vague to place an event ("this week", "last month", "a century ago").
+_VAGUE_SPAN = re.compile(
+    r"^(?:this|last|next|a|the|only|earlier|later|past|coming)\b.*\b(?:weeks?|months?|years?|decades?|century|centuries)$"
+    r"|\bago$|^(?:recently|lately|soon)$",
+    re.I,
+)
+# Sentences that tell of the reporting, not of the story: calls unanswered, a comment declined.
+_NON_EVENT = re.compile(
+    r"\b(?:did\s+not|didn['’]t|would\s+not|declined\s+to)\s+(?:respond|reply|return|comment|answer)"
+    r"|\bcould\s+not\s+be\s+reached|\bunanswered\b|\bnot\s+available\s+for\s+comment"
+    r"|\b(?:asked|contacted)\b[^.;]*\bwhether\b",
+    re.I,
+)
 
 
 @dataclass
@@ -54,6 +85,8 @@ class Candidate:
     key: tuple[int, float, float] = (3, 0.0, 0.0)
     published: int | None = None
     inferred: bool = False
+    by_day: bool = False
+    moment: int = 0
 
     @property
     def period(self) -> tuple[int, float, float]:
@@ -115,7 +148,12 @@ def build_timeline(
         )
     events.sort(key=lambda e: (_chronological(e.key), min(m.rank for m in e.members)))
     first = min((publication_date(d.published) for d in docs if publication_date(d.published)), default=None)
-    return [_event_json(event, docs, first) for event in events]
+    if preferred:  # an event some straight news article tells, not only a column or aggregator
+        events = [e for e in events if any(m.article in preferred for m in e.members)]
+    if len({c.article for c in candidates}) > 1:
+        events = [e for e in events if not _aside(e)]
+    week = first is None and any(_WEEKDAY.match(m.value) for e in events for m in e.members)
+    return [item for event in events if not (item := _event_json(event, docs, first, week))["background"]]
 
 
 class _Names:
@@ -138,33 +176,65 @@ def _tokens(text: str, names: set[str]) -> frozenset[str]:
 
 
 def _candidates(doc: Doc, rank: int, skip: set[tuple[int, int]], names: _Names) -> list[Candidate]:
+    """One candidate per dated sentence, dated by its first day-precise date; a second day in
+    another part of the sentence ("voted on Sunday, in reaction to the strike last Friday")
+    is a candidate of its own, told by that part."""
     own = mask_quotes(doc.text)
     published = publication_date(doc.published)
     found: dict[int, Candidate] = {}
+    extra: list[Candidate] = []
     for timex in doc.times:
         quoted = own[timex.start] != doc.text[timex.start]
-        if quoted or not _usable(timex) or _hypothetical(doc, timex):
+        if quoted or not _usable(timex) or _hypothetical(doc, timex) or _VAGUE_SPAN.search(doc.text[timex.start : timex.end]):
             continue
         sentence = sentence_at(doc.sentences, timex.start)
-        if sentence is None or sentence.start in found or (sentence.start, sentence.end) in skip:
+        if sentence is None or (sentence.start, sentence.end) in skip or _NON_EVENT.search(sentence.of(doc.text)):
             continue
-        text = sentence.of(doc.text)
-        entities = names.find(text)
-        found[sentence.start] = Candidate(
-            article=doc.id,
-            rank=rank,
-            start=sentence.start,
-            end=sentence.end,
-            text=text,
-            when=doc.text[timex.start : timex.end],
-            value=timex.value,
-            ahead=bool(_AHEAD.search(own, max(sentence.start, timex.start - AHEAD_WINDOW), timex.start)),
-            tokens=_tokens(text, entities),
-            people=frozenset(entities & names.people),
-            key=resolve_order_key(timex.value, published),
-            published=published.toordinal() if published else None,
-        )
-    return list(found.values())
+        main = found.get(sentence.start)
+        if main is None or (_coarse(main.value) and not _coarse(timex.value)):
+            found[sentence.start] = _candidate(doc, rank, sentence, timex, own, published, names)
+        elif not _coarse(main.value) and not _coarse(timex.value) and timex.value != main.value:
+            part = _part_around(doc.text, sentence, timex.start)
+            if not part.start <= main.moment < part.end and len(words(part.of(doc.text))) >= MIN_PART_WORDS:
+                extra.append(_candidate(doc, rank, part, timex, own, published, names))
+    return list(found.values()) + extra
+
+
+def _part_around(text: str, sentence: Span, at: int) -> Span:
+    """The stretch of the sentence between the commas, semicolons or dashes around ``at``."""
+    before = max((m.end() for m in _PART_BREAK.finditer(text, sentence.start, at)), default=sentence.start)
+    after = _PART_BREAK.search(text, at, sentence.end)
+    end = after.start() if after else sentence.end
+    return Span(before, end - 1 if text[end - 1 : end] in ".!?" else end)
+
+
+def _candidate(
+    doc: Doc, rank: int, span: Span, timex: Timex, own: str, published: dt.date | None, names: _Names
+) -> Candidate:
+    text = span.of(doc.text)
+    entities = names.find(text)
+    return Candidate(
+        article=doc.id,
+        rank=rank,
+        start=span.start,
+        end=span.end,
+        text=text,
+        when=doc.text[timex.start : timex.end],
+        value=timex.value,
+        ahead=bool(_AHEAD.search(own, max(span.start, timex.start - AHEAD_WINDOW), timex.start)),
+        tokens=_tokens(text, entities),
+        people=frozenset(entities & names.people),
+        key=resolve_order_key(timex.value, published),
+        published=published.toordinal() if published else None,
+        by_day=bool(_BY_DAY.search(doc.text, max(span.start, timex.start - 4), timex.start)),
+        moment=timex.start,
+    )
+
+
+def _coarse(value: str) -> bool:
+    """A bare year or month ("in 2009", "in October"): in a sentence that also names a day, it
+    dates background ("The line, opened in 2009, stopped on Monday"), not the event told."""
+    return bool(_COARSE.match(value))
 
 
 def _usable(timex: Timex) -> bool:
@@ -177,6 +247,14 @@ def _hypothetical(doc: Doc, timex: Timex) -> bool:
         p.start <= timex.start < p.end and p.modality in ("hedge", "conditional") and any(c.start < timex.start for c in p.cues)
         for p in doc.polarity
     )
+
+
+def _aside(event: Event) -> bool:
+    """An event one article alone tells, dated only by a time of day or a "by" bound: the
+    scene a reporter sets, not a happening other outlets would date."""
+    if len({m.article for m in event.members}) > 1:
+        return False
+    return all(_COLOUR_TIME.search(m.when) or m.by_day for m in event.members)
 
 
 def _order(candidate: Candidate) -> tuple[Any, ...]:
@@ -314,7 +392,11 @@ def _place_by_shared_events(undated: list[Candidate], events: list[Event]) -> No
 
 def _place_in_one_week(undated: list[Candidate]) -> None:
     """Order weekdays nothing dates within the shortest week-long run they fit; times relative
-    to an unknown publication date ("this week") come after them."""
+    to an unknown publication date ("this week") come after them.
+
+    A month and day without a year ("on Oct. 1") lies outside the reported week: news names
+    the weekday of the last few days and the date of anything older. So a past one comes
+    before the week and one looked forward to after it, in calendar order among themselves."""
     order = _week_order(undated)
     if order is None:
         return
@@ -324,6 +406,9 @@ def _place_in_one_week(undated: list[Candidate]) -> None:
             candidate.key = (1, day, day)
         elif candidate.key[0] == 1:
             candidate.key = (1, order[1] + 1 + candidate.key[1], order[1] + 1 + candidate.key[2])
+        elif candidate.key[0] == 2 and _MONTH_DAY.match(candidate.value):
+            shift = order[1] + 400.0 if candidate.ahead else -400.0
+            candidate.key = (1, shift + candidate.key[1], shift + candidate.key[2])
 
 
 def _date(candidate: Candidate) -> str | None:
@@ -334,10 +419,14 @@ def _date(candidate: Candidate) -> str | None:
     return written.group() if written else dt.date.fromordinal(int(candidate.key[1])).isoformat()
 
 
-def _event_json(event: Event, docs: Sequence[Doc], first: dt.date | None) -> dict[str, Any]:
+def _event_json(event: Event, docs: Sequence[Doc], first: dt.date | None, week: bool = False) -> dict[str, Any]:
+    """``week``: no article is dated and the story is told in weekdays; then an event dated by
+    a bare year ("invited in 2014") is background, as news names only the year of what lies
+    months or years back."""
     members, shown = event.members, event.shown or event.members[0]
     articles = [doc.id for doc in docs if any(m.article == doc.id for m in members)]
     background = bool(first and event.key[0] == 0 and event.key[2] < first.toordinal() - BACKGROUND_DAYS)
+    background = background or (week and all(_YEAR_ONLY.match(m.value) for m in members))
     return {
         "when": shown.when,
         "date": _date(shown),

@@ -21,6 +21,7 @@ from typing import Any
 from crosscheck.model import Article, Removal, Span
 from crosscheck.store.errors import StoreError
 from crosscheck.store.schema import migrate
+from crosscheck.store.stories import StoryTables
 
 BUSY_TIMEOUT_S = 30.0
 SNIPPET_MARKS = ("[", "]")
@@ -68,8 +69,9 @@ class AddResult:
     created: bool
 
 
-class Store:
-    """crosscheck's SQLite database of articles: add, get, list, search, delete.
+class Store(StoryTables):
+    """crosscheck's SQLite database of articles: add, get, list, search, delete; and stories
+    (``StoryTables``: stories, their clusterer state, merges and splits, report snapshots).
 
     ``path`` defaults to :func:`default_db_path`, read when the store is opened. Use it as a
     context manager, or call ``close()``. One ``Store`` per thread.
@@ -126,6 +128,29 @@ class Store:
     def count(self) -> int:
         return self._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
+    def verify(self) -> list[str]:
+        """What is wrong with the file, empty when nothing is: SQLite's integrity check, then
+        half-written articles (no raw bytes, no search entry, a gap in the removals). The
+        search index is checked against the articles only when the store is writable."""
+        problems = [row[0] for row in self._conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        if not self.readonly:
+            try:
+                self._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as error:
+                problems.append(f"search index does not match the articles: {error}")
+        no_raw, unindexed, gaps = self._conn.execute(
+            """
+            SELECT (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM raw)),
+                   (SELECT count(*) FROM articles) - (SELECT count(*) FROM articles_fts_docsize),
+                   (SELECT count(*) FROM (SELECT article_id FROM removals GROUP BY article_id
+                                          HAVING max(seq) + 1 != count(*)))
+            """
+        ).fetchone()
+        for number, what in ((no_raw, "without raw bytes"), (unindexed, "missing from search"), (gaps, "with gaps in removals")):
+            if number:
+                problems.append(f"{number} articles {what}")
+        return problems
+
     def list(
         self,
         *,
@@ -162,6 +187,11 @@ class Store:
             [*params, -1 if limit is None else limit, offset],
         )
         return [dict(row) for row in rows]
+
+    def outlets_and_dates(self) -> dict[str, tuple[str | None, str | None]]:
+        """Article id -> (outlet, published) for every article: what a story list shows, read
+        without touching the article texts (``list`` measures them)."""
+        return {row[0]: (row[1], row[2]) for row in self._conn.execute("SELECT id, outlet, published FROM articles")}
 
     def search(self, query: str, *, limit: int = 20) -> Rows:
         """Articles matching ``query``, best first (bm25; a match in the title counts double).

@@ -7,8 +7,11 @@
     clusterer.save("stories.json")   # later: StoryClusterer.load("stories.json").add(...)
 
 Modules, in the order data flows: ``features`` (terms of one article), ``tfidf`` (weights and
-centroids), ``index`` (candidate stories), ``scoring`` (link features and fitted weights),
-``online`` (the clusterer), ``titles``; ``training`` refits the weights on gold clusters.
+centroids), ``embedding`` (WordLlama vectors), ``index`` (candidate stories), ``scoring`` (link
+features and fitted weights), ``online`` (the clusterer), ``consolidation`` (topics joined by
+their leads), ``titles``; ``training`` refits the weights on gold clusters. Around the
+clusterer: ``stored`` (continuing it from the store), ``updates`` (what changed between two
+reports of a story) and ``text`` (how the commands print both).
 """
 
 from crosscheck.stories.online import StoryClusterer

@@ -15,7 +15,8 @@ VIEWS = ("words", "lead", "names")
 
 @dataclass(slots=True)
 class ArticleVectors:
-    """One article's unit TF-IDF vectors per view, its embedding and its day, ready to compare."""
+    """One article's unit TF-IDF vectors per view, its embeddings (whole text; lead, for topics)
+    and its day, ready to compare."""
 
     id: str
     title: str | None
@@ -23,6 +24,7 @@ class ArticleVectors:
     embedding: np.ndarray | None
     day: int | None
     surfaces: dict[str, str]
+    lead_embedding: np.ndarray | None = None
 
 
 class Representative(NamedTuple):
@@ -34,7 +36,7 @@ class Representative(NamedTuple):
 
 
 class Cluster:
-    """A story: its articles, one centroid per view, the summed embedding and its span of days.
+    """A story: its articles, one centroid per view, the summed embeddings and its span of days.
 
     ``sequence`` orders stories by creation (when two merge, the older one survives); ``parent``
     is the story's topic; ``representatives`` and ``surfaces`` (how its names were written) give
@@ -43,7 +45,7 @@ class Cluster:
 
     __slots__ = (
         "id", "sequence", "articles", "centroids", "embedding", "first_day", "last_day", "parent", "representatives",
-        "surfaces",
+        "surfaces", "lead_embedding",
     )
 
     def __init__(self, id: str, sequence: int, max_terms: dict[str, int]) -> None:
@@ -52,6 +54,7 @@ class Cluster:
         self.articles: list[str] = []
         self.centroids = {view: Centroid(max_terms[view]) for view in VIEWS}
         self.embedding: np.ndarray | None = None
+        self.lead_embedding: np.ndarray | None = None
         self.first_day: int | None = None
         self.last_day: int | None = None
         self.parent: str | None = None
@@ -69,8 +72,8 @@ class Cluster:
         self.articles.append(article.id)
         for view in VIEWS:
             self.centroids[view].add(article.views[view])
-        if article.embedding is not None:
-            self.embedding = article.embedding.copy() if self.embedding is None else self.embedding + article.embedding
+        self.embedding = _sum(self.embedding, article.embedding)
+        self.lead_embedding = _sum(self.lead_embedding, article.lead_embedding)
         self._widen(article.day, article.day)
 
     def absorb(self, other: Cluster) -> None:
@@ -78,8 +81,8 @@ class Cluster:
         self.articles.extend(other.articles)
         for view in VIEWS:
             self.centroids[view].merge(other.centroids[view])
-        if other.embedding is not None:
-            self.embedding = other.embedding.copy() if self.embedding is None else self.embedding + other.embedding
+        self.embedding = _sum(self.embedding, other.embedding)
+        self.lead_embedding = _sum(self.lead_embedding, other.lead_embedding)
         self._widen(other.first_day, other.last_day)
 
     def day_gap(self, first: int | None, last: int | None) -> float:
@@ -106,7 +109,8 @@ class Cluster:
             "articles": self.articles,
             "centroids": {view: c.weights for view, c in self.centroids.items()},
             "norms": {view: c.norm2 for view, c in self.centroids.items()},
-            "embedding": _encode(self.embedding),
+            "embedding": encode_vector(self.embedding),
+            "lead_embedding": encode_vector(self.lead_embedding),
             "days": [self.first_day, self.last_day],
             "parent": self.parent,
             "representatives": [list(r) for r in self.representatives],
@@ -120,7 +124,8 @@ class Cluster:
         cluster.centroids = {
             view: Centroid(max_terms[view], dict(data["centroids"][view]), data["norms"][view]) for view in VIEWS
         }
-        cluster.embedding = _decode(data["embedding"])
+        cluster.embedding = decode_vector(data["embedding"])
+        cluster.lead_embedding = decode_vector(data["lead_embedding"])
         cluster.first_day, cluster.last_day = data["days"]
         cluster.parent = data["parent"]
         cluster.representatives = [Representative(*r) for r in data["representatives"]]
@@ -128,10 +133,16 @@ class Cluster:
         return cluster
 
 
-def _encode(vector: np.ndarray | None) -> str | None:
+def _sum(total: np.ndarray | None, vector: np.ndarray | None) -> np.ndarray | None:
+    if vector is None:
+        return total
+    return vector.copy() if total is None else total + vector
+
+
+def encode_vector(vector: np.ndarray | None) -> str | None:
     """A float32 vector as base64: a quarter of the size of a JSON list, and exact."""
     return None if vector is None else base64.b64encode(vector.astype("<f4").tobytes()).decode("ascii")
 
 
-def _decode(text: str | None) -> np.ndarray | None:
+def decode_vector(text: str | None) -> np.ndarray | None:
     return None if text is None else np.frombuffer(base64.b64decode(text), dtype="<f4").copy()

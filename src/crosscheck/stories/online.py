@@ -8,7 +8,8 @@ Topics have no centroid: two topics match by the mean score of their largest sto
 pair (average linkage), which does not drift as a topic grows.
 
 Merges: when an article scores above the threshold for two stories (or topics), the two are
-compared whole and merged above the merge threshold. Splits: when a story doubles in size, it
+compared whole and merged above the merge threshold; after each batch, topics whose stories
+open alike are joined too (``consolidation``). Splits: when a story doubles in size, it
 is compared again with the rest of its topic and leaves it if it no longer matches. Every merge
 and split is logged. Ids come from the first article's id and never change; a merged-away id
 still resolves to the story that absorbed it. The result depends on arrival order, as any
@@ -22,14 +23,15 @@ import hashlib
 import itertools
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from crosscheck.stories import titles
-from crosscheck.stories.clusters import VIEWS, ArticleVectors, Cluster
+from crosscheck.stories.clusters import VIEWS, ArticleVectors, Cluster, decode_vector, encode_vector
+from crosscheck.stories.consolidation import centred_units, mutual_nearest
 from crosscheck.stories.embedding import WordLlamaEmbedder
 from crosscheck.stories.features import DocumentFeatures, extract_features
 from crosscheck.stories.index import CandidateIndex
@@ -43,7 +45,7 @@ from crosscheck.stories.scoring import (
 from crosscheck.stories.story import Story, StoryEvent
 from crosscheck.stories.tfidf import TermStatistics, heaviest, weigh
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 # Terms kept per article vector and per story centroid, by view.
 ARTICLE_TERMS = {"words": 100, "lead": 30, "names": 60}
 CENTROID_TERMS = {"words": 1500, "lead": 500, "names": 800}
@@ -68,13 +70,16 @@ class StoryClusterer:
     ``postings_limit`` most recent stories from the article's ``query_terms`` heaviest terms.
     Stories more than ``window_days`` away from a dated article are not candidates. Topics are
     compared through their ``linkage_stories`` largest stories. ``embedding=True`` adds the
-    WordLlama cosine (slower, and no better on ECB+; see bench/clustering.py).
+    WordLlama cosine (slower, and no better on ECB+; see bench/clustering.py). With
+    ``lead_embedding`` (the default), after each batch two stories of ``consolidation_min_size``
+    articles or more that are each other's closest by their leads' WordLlama vectors, at cosine
+    ``consolidation_floor`` or more, join one topic (``consolidation``); stories are unaffected.
     """
 
     _PARAMS = (
         "story_threshold", "topic_threshold", "story_merge_threshold", "topic_merge_threshold",
         "topic_split_margin", "candidates", "postings_limit", "query_terms", "window_days",
-        "linkage_stories", "lead_words", "embedding",
+        "linkage_stories", "lead_words", "embedding", "lead_embedding", "consolidation_floor", "consolidation_min_size",
     )
 
     def __init__(
@@ -92,6 +97,9 @@ class StoryClusterer:
         linkage_stories: int = 3,
         lead_words: int = 40,
         embedding: bool = False,
+        lead_embedding: bool = True,
+        consolidation_floor: float = 0.2,
+        consolidation_min_size: int = 2,
         models: LinkModels | None = None,
     ) -> None:
         self.story_threshold = story_threshold
@@ -110,6 +118,12 @@ class StoryClusterer:
         if self.models.uses_embedding and not embedding:
             raise ValueError("these models weigh the WordLlama cosine: pass embedding=True")
         self.embedder = WordLlamaEmbedder() if embedding else None
+        self.lead_embedding = lead_embedding
+        self.consolidation_floor = consolidation_floor
+        self.consolidation_min_size = consolidation_min_size
+        self.lead_embedder = WordLlamaEmbedder(max_words=lead_words) if lead_embedding else None
+        self._lead_total: np.ndarray | None = None
+        self._lead_count = 0
         self.log: list[StoryEvent] = []
         self._statistics = {view: TermStatistics() for view in VIEWS}
         self._stories: dict[str, Cluster] = {}
@@ -133,12 +147,13 @@ class StoryClusterer:
         """Cluster one article; returns its story id (an article seen before keeps its story)."""
         return self.add_many([_Document(article_id, text, title, published)])[0]
 
-    def add_many(self, articles: Iterable[ArticleLike]) -> list[str]:
+    def add_many(self, articles: Iterable[ArticleLike], progress: Callable[[int], None] | None = None) -> list[str]:
         """Cluster articles in the order given; returns each one's story id.
 
         Articles are read in chunks of ``CHUNK`` and term statistics count a whole chunk before
         any of it is placed, so the first articles of a fresh clusterer are weighed as well as
-        the last, while memory stays bounded however long the stream.
+        the last, while memory stays bounded however long the stream. ``progress`` is called
+        with the number of articles placed so far, after each one.
         """
         ids: list[str] = []
         iterator = iter(articles)
@@ -148,27 +163,38 @@ class StoryClusterer:
                 ids.append(article.id)
                 if article.id not in self._story_of:
                     fresh.setdefault(article.id, article)
-            self._add_chunk(list(fresh.values()))
+            self._add_chunk(list(fresh.values()), progress, len(ids) - len(chunk))
+            if progress is not None:
+                progress(len(ids))
         return [self.story_of(article_id) for article_id in ids]
 
-    def _add_chunk(self, documents: list[ArticleLike]) -> None:
+    def _add_chunk(self, documents: list[ArticleLike], progress: Callable[[int], None] | None = None, done: int = 0) -> None:
         found = [extract_features(a.text, a.title, a.published, lead_words=self.lead_words) for a in documents]
         for features in found:
             for view in VIEWS:
                 self._statistics[view].update(getattr(features, view))
-        embeddings: list[np.ndarray | None] = [None] * len(documents)
-        if self.embedder is not None:
-            embeddings = list(self.embedder.embed([f"{a.title}\n{a.text}" if a.title else a.text for a in documents]))
-        for article, features, embedding in zip(documents, found, embeddings):
-            self._place(self._vectors(article, features, embedding))
+        texts = [f"{a.title}\n{a.text}" if a.title else a.text for a in documents]
+        embeddings = _embed(self.embedder, texts)
+        leads = _embed(self.lead_embedder, texts)
+        for lead in leads:
+            if lead is not None:
+                self._lead_total = lead.copy() if self._lead_total is None else self._lead_total + lead
+                self._lead_count += 1
+        for placed, (article, features, embedding, lead) in enumerate(zip(documents, found, embeddings, leads), start=1):
+            self._place(self._vectors(article, features, embedding, lead))
+            if progress is not None and placed % 64 == 0:
+                progress(done + placed)
+        self._consolidate_topics(dict.fromkeys(self.story_of(a.id) for a in documents))
 
     def story_of(self, article_id: str) -> str:
         """The story an article is in now (after any merges); KeyError if it was never added."""
         return self._resolve(self._story_of[article_id])
 
-    def _vectors(self, article: ArticleLike, found: DocumentFeatures, embedding: np.ndarray | None) -> ArticleVectors:
+    def _vectors(
+        self, article: ArticleLike, found: DocumentFeatures, embedding: np.ndarray | None, lead: np.ndarray | None
+    ) -> ArticleVectors:
         views = {view: weigh(getattr(found, view), self._statistics[view], ARTICLE_TERMS[view]) for view in VIEWS}
-        return ArticleVectors(article.id, article.title, views, embedding, found.day, found.surfaces)
+        return ArticleVectors(article.id, article.title, views, embedding, found.day, found.surfaces, lead)
 
     def _place(self, article: ArticleVectors) -> None:
         """Put one article in a story (new or not), then merge or split what it shows belongs so."""
@@ -205,7 +231,7 @@ class StoryClusterer:
         topic-model score of its candidate stories."""
         story_scores: list[tuple[float, Cluster]] = []
         topic_scores: dict[str, float] = {}
-        for story_id in self._index.candidates(query, self.candidates, self._resolve):
+        for story_id in self._candidates(query):
             candidate = self._stories[story_id]
             if candidate.day_gap(article.day, article.day) > self.window_days:
                 continue
@@ -215,6 +241,15 @@ class StoryClusterer:
             topic_scores[topic] = max(topic_score, topic_scores.get(topic, topic_score))
         story_scores.sort(key=lambda pair: (-pair[0], pair[1].sequence))
         return story_scores, topic_scores
+
+    def _candidates(self, query: dict[str, float]) -> list[str]:
+        """The index's candidates, topped up with the newest stories: in a small collection the
+        words an event's reports share are the least weighted, so they may not be queried."""
+        found = self._index.candidates(query, self.candidates, self._resolve)
+        if len(found) < self.candidates:
+            newest = itertools.islice(reversed(self._stories), self.candidates)
+            found += [story_id for story_id in newest if story_id not in found][: self.candidates - len(found)]
+        return found
 
     # ------------------------------------------------------------------ stories and topics
 
@@ -312,6 +347,33 @@ class StoryClusterer:
         articles = [x for i in moved for x in self._stories[i].articles]
         self.log.append(StoryEvent("merge", "topic", keep, gone, reason, articles))
 
+    def _consolidate_topics(self, touched: Iterable[str]) -> None:
+        """Join the topics of stories that are each other's closest by their leads (``consolidation``);
+        ``touched`` are the stories that just changed, the only ones whose closest may have."""
+        for a, b, cosine in self._lead_pairs(touched):
+            topic, other = self._resolve(a.parent), self._resolve(b.parent)
+            if topic != other:
+                reason = f"stories {a.id} and {b.id} are each other's closest by their leads (cosine {cosine:.2f})"
+                self._merge_topics(topic, other, reason)
+
+    def _lead_pairs(self, story_ids: Iterable[str]) -> list[tuple[Cluster, Cluster, float]]:
+        """The stories among ``story_ids`` that have a mutual closest story by their leads, with it."""
+        if self._lead_total is None:
+            return []
+        stories = [
+            s for s in self._stories.values() if s.size >= self.consolidation_min_size and s.lead_embedding is not None
+        ]
+        position = {story.id: row for row, story in enumerate(stories)}
+        rows = [position[story_id] for story_id in story_ids if story_id in position]
+        if not rows:
+            return []
+        vectors = centred_units(
+            np.stack([s.lead_embedding for s in stories]),
+            np.array([s.size for s in stories], dtype=np.float64),
+            self._lead_total / self._lead_count,
+        )
+        return [(stories[i], stories[j], cosine) for i, j, cosine in mutual_nearest(vectors, rows, self.consolidation_floor)]
+
     def _split_if_apart(self, story: Cluster) -> None:
         """Move ``story`` to a topic of its own if it no longer matches the rest of its topic."""
         topic = self._resolve(story.parent)
@@ -321,6 +383,8 @@ class StoryClusterer:
         score = self._linkage([story.id], others)
         if score >= self.topic_merge_threshold - self.topic_split_margin:
             return
+        if any(self._resolve(partner.parent) == topic for _, partner, _ in self._lead_pairs([story.id])):
+            return  # its closest story by the leads is in the topic: consolidation would join them again
         self._topics[topic].remove(story.id)
         new_topic = self._new_topic(story, story.articles[0])
         reason = (
@@ -335,6 +399,10 @@ class StoryClusterer:
         """Every story, oldest first."""
         ordered = sorted(self._stories.values(), key=lambda s: s.sequence)
         return [Story(s.id, titles.story_title(s), list(s.articles), self._resolve(s.parent)) for s in ordered]
+
+    def merged_away(self) -> dict[str, str]:
+        """Story ids absorbed in merges -> the live story id each now stands for."""
+        return {old: self._resolve(old) for old in self._aliases if old.startswith("s-")}
 
     def topics(self) -> dict[str, list[str]]:
         """Topic id -> its story ids, oldest first."""
@@ -352,6 +420,8 @@ class StoryClusterer:
             "params": {name: getattr(self, name) for name in self._PARAMS},
             "models": self.models.to_dict(),
             "sequence": self._sequence,
+            "lead_total": encode_vector(self._lead_total),
+            "lead_count": self._lead_count,
             "statistics": {view: s.to_dict() for view, s in self._statistics.items()},
             "stories": [c.to_dict() for c in self._stories.values()],
             "topics": self._topics,
@@ -370,6 +440,7 @@ class StoryClusterer:
             )
         clusterer = cls(**state["params"], models=LinkModels.from_dict(state["models"]))
         clusterer._sequence = state["sequence"]
+        clusterer._lead_total, clusterer._lead_count = decode_vector(state["lead_total"]), state["lead_count"]
         clusterer._statistics = {view: TermStatistics.from_dict(s) for view, s in state["statistics"].items()}
         clusterer._stories = {c["id"]: Cluster.from_dict(c, CENTROID_TERMS) for c in state["stories"]}
         clusterer._topics = {topic: list(ids) for topic, ids in state["topics"].items()}
@@ -387,6 +458,10 @@ class StoryClusterer:
     def load(cls, path: str | Path) -> StoryClusterer:
         """Read a state written by ``save``."""
         return cls.from_state(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def _embed(embedder: WordLlamaEmbedder | None, texts: list[str]) -> list[np.ndarray | None]:
+    return list(embedder.embed(texts)) if embedder is not None else [None] * len(texts)
 
 
 class _Document:

@@ -5,13 +5,16 @@
     >>> [(a.speaker, a.cue.of(text), a.content.of(text)) for a in find_attributions(text)]
     [('Ana Reyes', 'said', '“The bridge is safe,”')]
 
-Rules and word lists only (no parser or model): ``quotes`` finds quotations, ``frames`` the
+Rules propose, a small learned model decides: ``quotes`` finds quotations, ``frames`` the
 cues and their shape (``verbs``, ``nominal``), ``subjects`` and ``clauses`` the source and
-content spans, ``speakers`` who a source is; ``lexicon`` holds the word lists.
+content spans; ``candidates`` adds frames for words the rules pass over, and ``cue_model``
+keeps the candidates annotated news would call attributions. ``speakers`` tells who a source
+is; ``lexicon`` holds the word lists.
 """
 
 from __future__ import annotations
 
+from crosscheck.language.attributions.cue_model import CueModel, default_model
 from crosscheck.language.attributions.frame import Frame
 from crosscheck.language.attributions.frames import find_frames
 from crosscheck.language.attributions.speakers import SpeakerResolver, is_anonymous, outlet_via
@@ -24,11 +27,17 @@ __all__ = ["find_attributions"]
 _QUOTE_OPENERS = frozenset("\"“„«‹‘'")
 
 
-def find_attributions(text: str, sentences: list[Span] | None = None) -> list[Attribution]:
-    """Every attribution in ``text``, in text order; ``sentences`` defaults to ``split_sentences``."""
+def find_attributions(
+    text: str, sentences: list[Span] | None = None, model: CueModel | None = None
+) -> list[Attribution]:
+    """Every attribution in ``text``, in text order; ``sentences`` defaults to ``split_sentences``.
+
+    ``model`` defaults to the shipped cue model (a training run passes its own).
+    """
     tokens = Tokens(text, sentences if sentences is not None else split_sentences(text))
     resolver = SpeakerResolver(text)
-    return [_attribution(tokens, frame, resolver) for frame in find_frames(tokens)]
+    frames = (model or default_model()).select(tokens, find_frames(tokens))
+    return [_attribution(tokens, frame, resolver) for frame in frames]
 
 
 def _attribution(tokens: Tokens, frame: Frame, resolver: SpeakerResolver) -> Attribution:

@@ -8,6 +8,8 @@ not to the article, and is skipped.
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from crosscheck.language.attributions.frame import Frame
 from crosscheck.language.attributions.lexicon import NOUN_CUES, VERBS
 from crosscheck.language.attributions.nominal import according_to, name_colon, noun_frame, study_frame
@@ -23,7 +25,7 @@ _TRIGGERS = frozenset(VERBS) | frozenset(NOUN_CUES) | {"according", ":", "in"}
 def find_frames(tokens: Tokens) -> list[Frame]:
     """Every attribution frame in the text, in order of its cue."""
     lowers, quoted = tokens.lowers, tokens.quoted
-    candidates = [i for i, lower in enumerate(lowers) if lower in _TRIGGERS and not quoted[i]]
+    candidates = [i for i in compress(count(), map(_TRIGGERS.__contains__, lowers)) if not quoted[i]]
     frames: list[Frame] = []
     sentence_frames: list[Frame] = []
     current = -1

@@ -26,8 +26,13 @@ _LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
 _DASHES = frozenset({"-", "—", "–"})
 
 
-def noun_frame(tokens: Tokens, index: int, first: int, stop: int) -> Frame | None:
-    """A frame for the cue noun at ``index``; the preposition right after it joins the cue."""
+def noun_frame(
+    tokens: Tokens, index: int, first: int, stop: int, prepositions: frozenset[str] | None = None
+) -> Frame | None:
+    """A frame for the cue noun at ``index``; the preposition right after it joins the cue.
+
+    ``prepositions`` overrides the lexicon's for nouns it does not list.
+    """
     lowers = tokens.lowers
     after = index + 1
     source = _possessor(tokens, index, first)
@@ -39,7 +44,9 @@ def noun_frame(tokens: Tokens, index: int, first: int, stop: int) -> Frame | Non
     if after < stop and lowers[after] == "that":
         content = clause_content(tokens, after, stop)
         return Frame((index, index), content, source, "noun") if content else None
-    if after < stop and lowers[after] in NOUN_CUES[lowers[index]]:
+    if prepositions is None:
+        prepositions = NOUN_CUES[lowers[index]]
+    if after < stop and lowers[after] in prepositions:
         end = _phrase_end(tokens, after + 1, stop)
         if end > after:
             cue = (index, after if after == index + 1 else index)

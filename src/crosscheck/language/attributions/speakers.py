@@ -2,9 +2,12 @@
 
 "she said" is resolved to the nearest earlier person of the same gender, preferring people
 already quoted; gender comes from titles (Mr., Ms.), a short list of first names, and pronouns
-earlier resolved to the same person. "the official" is the earlier speaker described as an
-official. "a US official, speaking on condition of anonymity" is anonymous, and "according to
-CNN's Jake Tapper" reached us via CNN, as did "Reuters reported that X said".
+earlier resolved to the same person. "he" and "she" never resolve to an organisation or a
+place ("Task Force Kell", "Port Halvard"); "it" resolves only to an organisation. Words glued
+by a lost line break ("of StaffChair Ana Reyes") are split before a name is read. "the
+official" is the earlier speaker described as an official. "a US official, speaking on
+condition of anonymity" is anonymous, and "according to CNN's Jake Tapper" or "Harbour 7's
+Lena Marsh" reached us via the outlet, as did "Reuters reported that X said".
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
+from crosscheck.language import gazetteer
 from crosscheck.language.attributions.lexicon import (
     ANONYMITY_HINTS,
     ANONYMITY_MARKERS,
@@ -31,22 +36,51 @@ _NAME_RUN = re.compile(
     r"\b(?:(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt)\.?\s+)?"
     r"([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)*)"
 )
-# Scanning a whole article: a plain pattern is several times faster; titles are checked after.
-_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
-_TITLE_BEFORE = re.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\. $")
+# Capitalised runs, for the organisation an "it" stands for; a run may hold glued words
+# ("StaffChair"), split by ``_GLUED`` afterwards.
+_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)*"
+_CAPITALISED_RUN = re.compile(rf"(?<![A-Za-z]){_WORD}(?: {_WORD})*")
+# Possible people: a run of two or more words, or one word after a title ("Mr. Reyes"), middle
+# initials allowed; the regex engine drops the many lone capitalised words (sentence openers).
+_PERSON_RUN = re.compile(
+    rf"(?<![A-Za-z])(?:(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\. )?"
+    rf"({_WORD}(?(1)(?: (?:[A-Z]\. )?{_WORD})*|(?: (?:[A-Z]\. )?{_WORD})+))"
+)
+# A lost space between two words ("of StaffChair"): four lower-case letters, then a capital.
+# Names like "McDonald" or "DeSantis" have fewer letters before the inner capital.
+_GLUED = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
+# Words after which a person's name starts: "Defense Secretary Mark Esper", "Board Chair Ana Reyes".
+_NAME_OPENERS = TITLES | frozenset(
+    """chair chairman chairwoman chief director commander head leader secretary minister general
+    brigadier colonel lieutenant sergeant admiral captain""".split()
+)
+_PERSON_HEADS = ANONYMOUS_HEADS | frozenset(
+    """man woman men women mother father son daughter wife husband resident residents witness
+    lawyer attorney analyst expert professor doctor nurse engineer inspector official worker
+    leader chief director manager president senator governor minister secretary mayor judge
+    general commander captain reporter journalist author writer candidate voter voters""".split()
+)
+_DOCUMENT_NOUNS = re.compile(
+    r"\b(?:letter|statement|report|memo|notice|document|note|study|survey|poll|order)\b"
+)
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 _NOT_PERSON_WORDS = frozenset(
     """The A An He She They It We I You This That These Those But And In On At For After Before
     When While If As His Her Their Its Our According Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February March April May June July August September October November
     December Republican Republicans Democrat Democrats Democratic President Senator Governor
-    Secretary White House State Department Congress Senate""".split()
+    Secretary White House State Department Congress Senate Though Although Yet So Also Still
+    However Meanwhile Then Now Says""".split()
 )
 _OUTLET_NAME = (
     r"(?:" + "|".join(re.escape(o) for o in OUTLETS)
     + r"|(?:[A-Z][\w.&-]*\s+){0,3}(?:" + "|".join(OUTLET_WORDS) + r"))"
 )
 _OUTLET = re.compile(r"(?:[Tt]he\s+)?(" + _OUTLET_NAME + r")(?:['’]s)?\b")
+# Broadcasters named by a channel number or call letters: "Harbour 7's", "WKRN's".
+_CHANNEL = re.compile(
+    r"(?:[Tt]he\s+)?((?:[A-Z][\w&.-]*\s+)+\d{1,3}|[KW][A-Z]{2,3}(?:-TV)?)['’]s(?=\s+[A-Z])"
+)
 _POSSESSED_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s\s+(.+)")
 _RELAY = re.compile(r"\b(?:[Tt]he\s+)?(" + _OUTLET_NAME + r")\s+(?:reported|reports|has reported|quoted)\b")
 _ANONYMITY = re.compile("|".join(re.escape(m) for m in ANONYMITY_MARKERS), re.I)
@@ -80,8 +114,21 @@ class SpeakerResolver:
         """The speaker's name (or description) for the source phrase ``text[start:end]``."""
         if source is None:
             return None
-        phrase = source.strip().strip(",").strip()
+        phrase = _GLUED.sub(" ", source.strip().strip(",").strip())
         lower = phrase.lower()
+        if lower == "who":
+            # "Ana Reyes, who said ...": the person named right before the relative pronoun.
+            person = self._person_ending_near(start)
+            if person is not None:
+                self.speakers.append((person, end, self._description_of(person)))
+                return person
+            return phrase
+        if lower == "it":
+            organisation = self._organisation_before(start)
+            if organisation is None:
+                return phrase
+            self.speakers.append((organisation, end, organisation.lower()))
+            return organisation
         gender = PRONOUN_GENDER.get(lower)
         if gender is not None:
             person = self._antecedent(gender, start)
@@ -98,31 +145,55 @@ class SpeakerResolver:
         words = head.split()
         opener = words[0].lower() if words else ""
         if opener in DETERMINERS or opener in ANONYMOUS_HEADS or opener in _UNNAMED_OPENERS:
+            # "The Chairman of the Joint Chiefs, General Ana Reyes,": the apposition names her.
+            named = self._appositive_name(phrase)
+            if named is not None:
+                self.speakers.append((named, end, lower))
+                return named
             speaker = self._described(head) or _described_phrase(phrase, head)
             self.speakers.append((speaker, end, head.lower()))
             return speaker
         name = self._name_in(head)
+        if name is None and head != phrase:
+            # "Harbour Board of Commissioners Chair Ana Reyes": the person after the title.
+            name = self._name_in(phrase[len(head) :], after_title=True)
         if name is None:
             self.speakers.append((phrase, end, lower))
             return phrase
         self.speakers.append((name, end, lower))
         return name
 
-    def _name_in(self, head: str) -> str | None:
-        """The last person-like name in a head phrase: "Trump spokeswoman Hope Hicks" -> Hope Hicks."""
+    def _name_in(self, head: str, after_title: bool = False) -> str | None:
+        """The last person-like name in a head phrase: "Trump spokeswoman Hope Hicks" -> Hope Hicks.
+
+        Organisations and places are no names; with ``after_title`` only a name right after a
+        title counts ("Board Chair Ana Reyes", not "the wife of Ana Reyes")."""
         found = None
         for match in _NAME_RUN.finditer(head):
             title, name = match.group(1), match.group(2)
-            words = [w for w in name.split() if w not in _NOT_PERSON_WORDS]
-            while words and words[0].lower() in TITLES:
-                words.pop(0)
+            words = _person_words(name)
             if not words:
                 continue
+            if after_title and title is None and len(words) == len(name.split()):
+                before = head[: match.start()].split()[-1:]  # "... Army Gen. Mark Milley"
+                if not before or before[0].strip(".").lower() not in _NAME_OPENERS:
+                    continue
             name = " ".join(words)
             if title in _TITLE_GENDER:
                 self._genders.setdefault(self._full(name), _TITLE_GENDER[title])
             found = name
         return self._full(found) if found else None
+
+    def _appositive_name(self, phrase: str) -> str | None:
+        """The person named in an apposition after the first comma, if any."""
+        _, comma, rest = phrase.partition(",")
+        if not comma:
+            return None
+        apposition = rest.strip().split(",")[0]
+        words = apposition.split()
+        if not words or not words[0][0].isupper() or words[0] in _NOT_PERSON_WORDS:
+            return None
+        return self._name_in(apposition)
 
     def _full(self, name: str) -> str:
         """"Reyes" -> "Ana Reyes" when the article named her in full before."""
@@ -139,16 +210,15 @@ class SpeakerResolver:
         """Person-like names in text order (computed once, on the first pronoun)."""
         if self._mentions is None:
             self._mentions = []
-            text = self.text
-            for match in _CAPITALISED_RUN.finditer(text):
-                name = match.group()
-                start = match.start()
-                title = _TITLE_BEFORE.search(text, max(0, start - 5), start) if start else None
-                words = name.split()
-                if words[0] in _NOT_PERSON_WORDS or (len(words) < 2 and title is None):
+            for match in _PERSON_RUN.finditer(self.text):
+                title, name = match.groups()
+                words = _person_words(name if name.istitle() else _GLUED.sub(" ", name))
+                if not words or (len(words) < 2 and title is None):
                     continue
-                gender = _TITLE_GENDER.get(title.group(1)) if title else None
-                self._mentions.append(Person(name, match.end(), gender or _first_name_gender(words[0])))
+                if title is not None and len(words) < name.count(" ") + 1:
+                    title = None  # "Mr." belongs to the run's first word, not to the person kept
+                gender = _TITLE_GENDER.get(title) if title else None
+                self._mentions.append(Person(" ".join(words), match.end(), gender or _first_name_gender(words[0])))
             self._ends = [person.end for person in self._mentions]
         return self._mentions
 
@@ -163,7 +233,7 @@ class SpeakerResolver:
                     return name
             return None
         for name, end, _ in reversed(self.speakers[-6:]):
-            if end <= before and " " in name and self._gender_of(name, None) in (gender, None):
+            if end <= before and _may_be_person(name) and self._gender_of(name, None) in (gender, None):
                 if self._mentioned_between(name, end, before, gender):
                     return name
         people = self._people()
@@ -172,6 +242,27 @@ class SpeakerResolver:
             if self._gender_of(name, person.gender) in (gender, None):
                 return name
         return None
+
+    def _person_ending_near(self, before: int) -> str | None:
+        people = self._people()
+        index = bisect_right(self._ends, before) - 1
+        if index >= 0 and before - people[index].end <= 3:
+            return self._full(people[index].name)
+        return None
+
+    def _organisation_before(self, before: int) -> str | None:
+        """"The Port Authority closed the pier. It said ...": the organisation named last in the
+        preceding 300 characters, unless a document ("the letter") is named there too."""
+        floor = max(0, before - 300)
+        window = self.text[floor:before]
+        found = None
+        for match in _CAPITALISED_RUN.finditer(window):
+            words = _GLUED.sub(" ", match.group()).split()
+            if _is_organisation(words):
+                found = (" ".join(w for w in words if w not in _NOT_PERSON_WORDS or w in _ORG_KEPT), match.end())
+        if found is None or not found[0] or _DOCUMENT_NOUNS.search(window.lower()):
+            return None
+        return found[0]
 
     def _mentioned_between(self, name: str, end: int, before: int, gender: str) -> bool:
         """False when another person of the same gender was named after the speaker."""
@@ -199,6 +290,53 @@ class SpeakerResolver:
             if speaker == name:
                 return description
         return name.lower()
+
+
+_ORG_KEPT = frozenset("White House State Department Congress Senate".split())
+
+
+@lru_cache(maxsize=16384)
+def _person_words(name: str) -> tuple[str, ...]:
+    """The words of a capitalised run that name a person, or [] for an organisation or place.
+
+    "Defense Secretary Mark Esper" -> Mark Esper; "Though Milley" -> Milley; "Task Force Kell",
+    "Port Halvard" -> ()."""
+    words = name.split()
+    start = 0
+    for number, word in enumerate(words):
+        if word.lower() in _NAME_OPENERS:
+            start = number + 1
+    kept = [w for w in words[start:] if w not in _NOT_PERSON_WORDS]
+    if not kept or _is_organisation(kept) or _is_place(kept):
+        return ()
+    return tuple(kept)
+
+
+def _is_organisation(words: list[str]) -> bool:
+    if not gazetteer.ORG_SUFFIXES.isdisjoint(words):
+        return True
+    found = gazetteer.lookup(" ".join(words))
+    return found is not None and found[1] == gazetteer.ORGANIZATION
+
+
+def _is_place(words: list[str]) -> bool:
+    if words[0] in gazetteer.PLACE_PREFIXES or not gazetteer.PLACE_SUFFIXES.isdisjoint(words):
+        return True
+    if gazetteer.lookup(" ".join(words)) is not None:
+        return True
+    last = gazetteer.lookup(words[-1])
+    return last is not None and len(words) > 1 and _first_name_gender(words[0]) is None
+
+
+def _may_be_person(name: str) -> bool:
+    """A speaker "he" or "she" may stand for: a person's name, or a description with a person
+    for head ("a US official"), not "the Iraqi parliament" or "this move"."""
+    words = name.split()
+    if not words:
+        return False
+    if name[0].isupper():
+        return len(words) > 1 and bool(_person_words(name))
+    return words[-1].lower() in _PERSON_HEADS
 
 
 def _first_name_gender(first: str) -> str | None:
@@ -241,7 +379,7 @@ def outlet_via(source: str | None, before: str) -> tuple[str | None, str | None]
     ``before`` is the sentence up to the cue: "Reuters reported that the minister said ..."
     """
     if source is not None:
-        match = _OUTLET.match(source.strip())
+        match = _OUTLET.match(source.strip()) or _CHANNEL.match(source.strip())
         if match and match.group(0).endswith(("'s", "’s")):
             rest = source.strip()[match.end() :].strip()
             if rest:

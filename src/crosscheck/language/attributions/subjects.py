@@ -11,6 +11,7 @@ from __future__ import annotations
 from crosscheck.language.attributions.lexicon import (
     CLAUSE_BOUNDARIES,
     DETERMINERS,
+    MODALS,
     PREPOSITIONS,
     PRONOMINAL,
     SUBJECT_PRONOUNS,
@@ -26,6 +27,7 @@ _NAME_LINKS = frozenset({"of", "for", "and", "at", "'s", "’s", "de", "la", "va
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 _DASHES = frozenset({"-", "—", "–"})
 _CLOSING_PUNCT = frozenset({".", "!", "?", ";"})
+_AUXILIARIES = MODALS | frozenset("has have had is are was were did does do".split())
 
 
 def subject_before(tokens: Tokens, last: int, floor: int) -> tuple[int, int] | None:
@@ -38,7 +40,11 @@ def subject_before(tokens: Tokens, last: int, floor: int) -> tuple[int, int] | N
     if last < floor:
         return None
     if lowers[last] == ",":
-        return opening_subject(tokens, floor, last) or _with_appositive(tokens, last, floor)
+        opening = opening_subject(tokens, floor, last)
+        appositive = _with_appositive(tokens, last, floor)
+        if opening is None or (appositive is not None and _has_verb(tokens, opening[0], appositive[0])):
+            return appositive  # "The ferry will not sail, Ana Reyes, a spokeswoman, said"
+        return opening
     if lowers[last] == ")":
         return _before_aside(tokens, last, floor, "(", keep=True)
     if lowers[last] in _DASHES:
@@ -79,6 +85,11 @@ def _scan_noun_phrase(tokens: Tokens, last: int, floor: int) -> int:
             break
         index -= 1
     return index + 1
+
+
+def _has_verb(tokens: Tokens, first: int, stop: int) -> bool:
+    """Whether an auxiliary or modal lies in ``[first, stop)``: a clause, not a subject, is there."""
+    return any(lower in _AUXILIARIES for lower in tokens.lowers[first:stop])
 
 
 def _with_appositive(tokens: Tokens, comma: int, floor: int) -> tuple[int, int] | None:

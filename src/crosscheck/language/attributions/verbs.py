@@ -42,13 +42,19 @@ _NO_CONTENT = frozenset({".", "!", "?", ";", ")", "by", "as", "in", "up", "out",
 _FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 
 
-def verb_frame(tokens: Tokens, index: int, first: int, stop: int, earlier: list[Frame]) -> Frame | None:
-    """The frame of the verb at ``index`` if it is a cue here; ``earlier`` frames of its sentence."""
-    entry = VERBS[tokens.lowers[index]]
+def verb_frame(
+    tokens: Tokens, index: int, first: int, stop: int, earlier: list[Frame], entry: VerbEntry | None = None
+) -> Frame | None:
+    """The frame of the verb at ``index`` if it is a cue here; ``earlier`` frames of its sentence.
+
+    ``entry`` overrides the lexicon: the cue model asks what frame any word would have as a
+    tier-1 verb, and judges the frame itself.
+    """
+    entry = entry or VERBS[tokens.lowers[index]]
     cue_last, tier = _with_particle(tokens, index, stop, entry)
     if tier == 0:
         return None
-    return _verb_frame(tokens, index, cue_last, tier, first, stop, earlier)
+    return _verb_frame(tokens, index, entry, cue_last, tier, first, stop, earlier)
 
 
 def _with_particle(tokens: Tokens, index: int, stop: int, entry: VerbEntry) -> tuple[int, int]:
@@ -74,14 +80,20 @@ def _with_medium(tokens: Tokens, last: int, stop: int) -> int:
 
 
 def _verb_frame(
-    tokens: Tokens, index: int, cue_last: int, tier: int, first: int, stop: int, earlier: list[Frame]
+    tokens: Tokens,
+    index: int,
+    entry: VerbEntry,
+    cue_last: int,
+    tier: int,
+    first: int,
+    stop: int,
+    earlier: list[Frame],
 ) -> Frame | None:
     lowers, words = tokens.lowers, tokens.words
-    entry = VERBS[lowers[index]]
     if words[index][0].isupper() and index > first and not tokens.is_quote_mark(index - 1):
         if not tokens.is_headline(tokens.sentence_of[index]):
             return None  # a name or title ("Mr. Said", "The Post"), unless in a title-case headline
-    if _names_something(tokens, index, first, stop):
+    if _names_something(tokens, entry.lemma, index, first, stop):
         return None
     cue_first = index
     while cue_first > first and lowers[cue_first - 1] in VERB_MODIFIERS and not tokens.quoted[cue_first - 1]:
@@ -187,6 +199,9 @@ def _content_after(
     start = after
     if lemma in ADDRESSEE_VERBS:
         start = clauses.skip_addressee(tokens, start, stop)
+        if after < start < stop and lowers[start] in PREPOSITIONS:
+            if clauses.skip_adjuncts(tokens, start, stop) == start:
+                return None  # "told the Gazette in an interview.": whom and where, but not what
     start = clauses.skip_adjuncts(tokens, start, stop)
     if start < stop and lowers[start] in (":", ","):
         start += 1
@@ -199,10 +214,10 @@ def _content_after(
     return Frame(cue, content, source, order) if content else None
 
 
-def _names_something(tokens: Tokens, index: int, first: int, stop: int) -> bool:
+def _names_something(tokens: Tokens, lemma: str, index: int, first: int, stop: int) -> bool:
     """"a group called Color of Change", "called off the deal": naming or a phrasal verb, not speech."""
     lowers = tokens.lowers
-    if VERBS[lowers[index]].lemma not in ("call", "name", "title", "dub"):
+    if lemma not in ("call", "name", "title", "dub"):
         return False
     if index + 1 < stop and lowers[index + 1] in ("off", "into", "in", "up", "back", "after"):
         return True

@@ -48,7 +48,10 @@ def _names_capitalised(match: re.Match[str], text: str) -> bool:
 def _apply(rule: Rule, match: re.Match[str], ctx: Context, cased: bool) -> Timex | None:
     if cased and not _names_capitalised(match, ctx.text):
         return None
-    result = rule.resolve(match, ctx)
+    try:
+        result = rule.resolve(match, ctx)
+    except OverflowError:  # "last Tuesday" from a date near year 1 or 9999 falls off the calendar
+        return None
     if result is None:
         return None
     start, end = (result[2], result[3]) if len(result) == 4 else match.span()

@@ -1,0 +1,261 @@
+"""What the cue model sees of each candidate, as integer columns to hash (see ``templates``).
+
+A candidate is described by its word (form, crude lemma, suffix), its neighbours, quotation
+marks in its sentence, capitalised names or pronouns near it, the rules' verdict, and the shape
+of its frame (what the source and content look like). The second pass adds how it fares against
+the other candidates: a cue inside another cue's content is seldom annotated on its own.
+Rows are built in plain Python, one loop per article: with some fifty candidates an article,
+that is faster than numpy calls on whole-article arrays.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import numpy as np
+
+from crosscheck.language.attributions.candidates import Candidate
+from crosscheck.language.attributions.lexicon import DETERMINERS, NOUN_CUES, VERBS
+from crosscheck.language.attributions.templates import Templates
+from crosscheck.language.attributions.tokens import Tokens
+from crosscheck.language.attributions.vocabulary import Vocabulary
+
+_FIRST_PASS = (
+    (), ("w",), ("l",), ("s",), ("cap",), ("rule",), ("tier",),
+    ("c-1",), ("c+1",), ("c-2",), ("c+2",), ("c+3",), ("c-1", "w"), ("w", "c+1"),
+    ("l", "rule"), ("l", "quotes"), ("l", "name_before"), ("l", "name_after"), ("l", "cap"),
+    ("rule", "quotes"), ("l", "position"), ("cap-1", "cap", "cap+1"), ("tier", "c-1"), ("tier", "c+1"),
+    ("rule", "name_before", "name_after"),
+    ("inside",), ("inside", "rule"), ("inside", "l"), ("inside", "tier"),
+    ("kind",), ("kind", "l"), ("source",), ("source", "l"), ("content_first",), ("content_first", "l"),
+    ("content_len", "l"), ("content_quoted", "l"), ("source", "content_first"),
+    ("kind", "source", "content_first"), ("source_len", "source"), ("side", "l"),
+    ("content_len", "content_first"),
+    ("l", "c+1", "c+2"), ("c-2", "c-1", "l"), ("l", "kind", "side"), ("s", "rule"), ("l", "c-1", "c+1"),
+    ("l", "source", "content_first"), ("tier", "kind", "quotes"),
+)  # fmt: skip
+_RIVALRY = (
+    ("score",), ("covered",), ("contains",), ("sentence_max",), ("rank",), ("strong",),
+    ("score", "covered"), ("score", "contains"), ("score", "sentence_max"), ("score", "rank"),
+    ("covered", "contains"), ("score", "kind"), ("covered", "kind"), ("score", "l"), ("covered", "l"),
+    ("sentence_max", "l"),
+)  # fmt: skip
+FIRST_PASS = Templates(_FIRST_PASS)
+# The second pass reads the first pass's features again plus these: ids follow on from them.
+RIVALRY = Templates(_RIVALRY, first_id=len(_FIRST_PASS) + 1)
+
+FIRST_COLUMNS = (
+    "w", "l", "s", "c-2", "c-1", "c+1", "c+2", "c+3", "cap-1", "cap", "cap+1", "rule", "inside", "tier",
+    "quotes", "position", "name_before", "name_after",
+    "kind", "source", "source_len", "content_first", "content_len", "content_quoted", "side",
+)  # fmt: skip
+
+KINDS = tuple(
+    f"{source}:{order}"
+    for source, orders in (
+        ("rule", "normal inverted according colon participle infinitive noun"),
+        ("verb", "normal inverted colon participle infinitive"),
+    )
+    for order in orders.split()
+) + ("noun", "clause")
+KIND_IDS = {kind: number + 1 for number, kind in enumerate(KINDS)}
+_RULE_HEAD = {kind: number + 1 for number, kind in enumerate(KINDS[:7])}
+_INSIDE_RULE_CUE = len(_RULE_HEAD) + 1
+
+_QUOTE_MARKS = frozenset("\"“”„«»‹›‘’'") | {"''"}
+_PERSONAL = frozenset("he she they i we it who you".split())
+_WH = frozenset("whether if what how why when where who which".split())
+_SHAPES: dict[str, int] = {}  # word -> _shape_of(word), a cache bounded at 100,000 words
+
+
+def first_pass_columns(tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary) -> dict[str, np.ndarray]:
+    """Every column the first-pass templates read, one value per candidate."""
+    words, lowers, starts, ends = tokens.words, tokens.lowers, tokens.starts, tokens.ends
+    context_id, last_token = vocab.context_id, len(words) - 1
+    names = [False] * (len(words) + 3)  # padded: -1 to -3 and the ends read False
+    for index in {i for c in candidates for i in range(c.head - 3, c.head + 4) if 0 <= i < len(words)}:
+        names[index] = words[index][0].isupper() or lowers[index] in _PERSONAL
+    rule, inside = _rule_marks(tokens, candidates)
+    spans = tokens.quotes.spans
+    marks = sorted([q.start for q in spans] + [q.end - 1 for q in spans])
+    quote_starts, quote_ends = [q.start for q in spans], [q.end for q in spans]
+    rows = []
+    for candidate in candidates:
+        head, frame = candidate.head, candidate.frame
+        lower = lowers[head]
+        first, stop = tokens.sentences[tokens.sentence_of[head]]
+        quotes_before = bisect_left(marks, starts[head]) > bisect_left(marks, starts[first])
+        quotes_after = bisect_left(marks, ends[stop - 1]) > bisect_left(marks, ends[head])
+        content = frame.content
+        content_first = bisect_left(starts, content.start)
+        # Quotations are in text order and do not overlap: one overlaps the content if fewer end
+        # by its start than start before its end.
+        quoted = bisect_left(quote_starts, content.end) > bisect_left(quote_ends, content.start + 1)
+        if frame.source is None:
+            source = source_length = 0
+        else:
+            source_first, source_last = frame.source
+            source = opening(tokens, source_first)
+            if source == 7 and source_first == source_last:
+                source = 10  # a bare surname
+            source_length = bucket(source_last - source_first + 1)
+        shape = (_shape(words[head - 1]) if head else 0, _shape(words[head]),
+                 _shape(words[head + 1]) if head + 1 < len(words) else 0)  # fmt: skip
+        rows.append(
+            (
+                *vocab.ids(lower),
+                *[context_id(lowers[i]) if 0 <= i <= last_token else 0 for i in (head - 2, head - 1)],
+                *[context_id(lowers[i]) if i <= last_token else 0 for i in (head + 1, head + 2, head + 3)],
+                *shape,
+                rule.get(head, 0),
+                inside[head],
+                _tier(lower),
+                2 * quotes_before + quotes_after,
+                4 * min(head - first, 3) + min(stop - head - 1, 3),
+                names[head - 1] or names[head - 2] or names[head - 3],
+                names[head + 1] or names[head + 2] or names[head + 3],
+                KIND_IDS[candidate.kind],
+                source,
+                source_length,
+                opening(tokens, content_first) if content_first < len(words) else 0,
+                bucket(bisect_left(starts, content.end) - content_first),
+                quoted,
+                1 if content.start > starts[head] else 2,
+            )
+        )
+    table = np.array(rows, np.int64).reshape(-1, len(FIRST_COLUMNS))
+    return {name: table[:, number] for number, name in enumerate(FIRST_COLUMNS)}
+
+
+def _rule_marks(tokens: Tokens, candidates: list[Candidate]) -> tuple[dict[int, int], list[int]]:
+    """The rules' verdict per token: the shape of a rule cue headed there (``_INSIDE_RULE_CUE``
+    for its other tokens); and 3 or 2 for tokens inside the content of a strong or weak rule cue."""
+    rule: dict[int, int] = {}
+    inside = [0] * len(tokens.words)
+    ruled = [c for c in candidates if c.kind in _RULE_HEAD]
+    strong = [_is_strong(c, tokens.lowers) for c in ruled]
+    for strength in (2, 3):  # strong marks overwrite weak ones
+        for candidate, is_strong in zip(ruled, strong):
+            if is_strong == (strength == 3):
+                first = tokens.index_at(candidate.frame.content.start)
+                stop = tokens.index_at(candidate.frame.content.end)
+                inside[first:stop] = [strength] * (stop - first)
+    for candidate in ruled:
+        first, last = candidate.frame.cue
+        for index in range(first, last + 1):
+            rule.setdefault(index, _INSIDE_RULE_CUE)
+            inside[index] = 0
+        rule[candidate.head] = _RULE_HEAD[candidate.kind]
+    return rule, inside
+
+
+def second_pass_columns(tokens: Tokens, candidates: list[Candidate], scores: np.ndarray) -> dict[str, np.ndarray]:
+    """How each candidate fares against the others, from their first-pass probabilities.
+
+    ``covered``: the best score of another candidate whose content holds this one's head;
+    ``contains``: the best score of a candidate inside this one's content; ``sentence_max``,
+    ``rank`` and ``strong``: the other candidates of the same sentence.
+    """
+    starts = tokens.starts
+    table = np.array(
+        [
+            (
+                c.head,
+                bisect_left(starts, c.frame.content.start),
+                bisect_left(starts, c.frame.content.end),
+                c.frame.cue[0],
+                c.frame.cue[1],
+                tokens.sentence_of[c.head],
+            )
+            for c in candidates
+        ],
+        np.int64,
+    ).reshape(-1, 6)
+    heads, first, stop, cue_first, cue_last, sentence = table.T
+    other = ~np.eye(len(heads), dtype=bool)
+    # holds[i, j]: candidate j's content holds candidate i's head, outside j's own cue.
+    holds = (first <= heads[:, None]) & (heads[:, None] < stop) & other
+    holds &= ~((cue_first <= heads[:, None]) & (heads[:, None] <= cue_last))
+    same = (sentence[:, None] == sentence) & other
+    covered = np.where(holds, scores, 0.0).max(axis=1, initial=0.0)
+    contains = np.where(holds.T, scores, 0.0).max(axis=1, initial=0.0)
+    sentence_max = np.where(same, scores, 0.0).max(axis=1, initial=0.0)
+    rank = (same & (scores > scores[:, None])).sum(axis=1)
+    strong = (same & (scores > 0.5)).sum(axis=1)
+    deciles = np.minimum((np.stack([scores, covered, contains, sentence_max]) * 10).astype(np.int64), 9) + 1
+    return {
+        "score": deciles[0],
+        "covered": deciles[1],
+        "contains": deciles[2],
+        "sentence_max": deciles[3],
+        "rank": np.minimum(rank, 3) + 1,
+        "strong": np.minimum(strong, 3) + 1,
+    }
+
+
+def opening(tokens: Tokens, index: int) -> int:
+    """A class for the word a source or content opens with."""
+    lower, word = tokens.lowers[index], tokens.words[index]
+    if lower == "that":
+        return 1
+    if word in _QUOTE_MARKS:
+        return 2
+    if lower == "to":
+        return 3
+    if lower in _PERSONAL:
+        return 4
+    if lower in DETERMINERS:
+        return 5
+    if lower in _WH:
+        return 6
+    if word[0].isupper():
+        return 7
+    return 9 if word[0].isalnum() else 8
+
+
+def bucket(length: int) -> int:
+    """1 for one token, then 2 to 6 for up to 3, 6, 12, 30 tokens and beyond."""
+    if length <= 1:
+        return 1
+    if length <= 3:
+        return 2
+    if length <= 6:
+        return 3
+    if length <= 12:
+        return 4
+    return 5 if length <= 30 else 6
+
+
+def _shape(word: str) -> int:
+    shape = _SHAPES.get(word)
+    if shape is None:
+        shape = _shape_of(word)
+        if len(_SHAPES) < 100_000:
+            _SHAPES[word] = shape
+    return shape
+
+
+def _shape_of(word: str) -> int:
+    if word in _QUOTE_MARKS:
+        return 5
+    first = word[0]
+    if not first.isalnum():
+        return 1
+    if first.isupper():
+        return 2
+    return 4 if first.isdigit() else 3
+
+
+def _tier(lower: str) -> int:
+    entry = VERBS.get(lower)
+    if entry is not None:
+        return entry.tier + 1
+    return 5 if lower in NOUN_CUES else 0
+
+
+def _is_strong(candidate: Candidate, lowers: list[str]) -> bool:
+    """An "according to", an inverted cue or a tier-1 verb: its content is surely reported."""
+    if candidate.kind in ("rule:according", "rule:inverted"):
+        return True
+    entry = VERBS.get(lowers[candidate.frame.cue[0]])
+    return entry is not None and entry.tier == 1
