@@ -20,6 +20,7 @@ to the same stories.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import itertools
 import json
 import math
@@ -296,8 +297,9 @@ class StoryClusterer:
         return sum(scores) / len(scores)
 
     def _largest(self, story_ids: list[str]) -> list[Cluster]:
-        stories = sorted((self._stories[i] for i in story_ids), key=lambda s: (-s.size, s.sequence))
-        return stories[: self.linkage_stories]
+        # nsmallest, not sorted: equal result, O(n log k) on topics of thousands of stories
+        stories = (self._stories[i] for i in story_ids)
+        return heapq.nsmallest(self.linkage_stories, stories, key=lambda s: (-s.size, s.sequence))
 
     def _oldest(self, topic: str) -> float:
         return min((self._stories[i].sequence for i in self._topics[topic]), default=math.inf)
