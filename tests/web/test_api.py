@@ -119,3 +119,19 @@ def test_openapi_schema_lists_the_endpoints(client: TestClient) -> None:
     assert {"/api/stories", "/api/stories/{story_id}/report", "/api/articles/{article_id}", "/api/articles"} <= set(schema["paths"])
     body = schema["paths"]["/api/articles"]["post"]["requestBody"]["content"]
     assert {"application/json", "multipart/form-data"} <= set(body)
+
+
+
+def test_story_list_shows_what_another_process_added(fresh_db: Path, make_client: Callable[..., TestClient]) -> None:
+    """The list is kept ready between requests, but a write by anyone else must show at once."""
+    from crosscheck.api import ingest, update_stories
+    from crosscheck.store import Store
+
+    with make_client(fresh_db) as client:
+        assert client.get("/api/stories").json()["total"] == 1
+        paper = fresh_db.parent / "tram-strike.txt"
+        paper.write_text("Tram drivers strike in Orrin\n\nTram drivers in Orrin walked out on Friday over rosters.\n")
+        with Store(fresh_db) as store:
+            ingest([str(paper)], store)
+            update_stories(store)
+        assert client.get("/api/stories").json()["total"] == 2

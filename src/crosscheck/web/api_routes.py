@@ -51,17 +51,25 @@ _POST_BODY = {
 
 
 @router.get("/stories")
-def get_stories(
+async def get_stories(
     ctx: Context, filters: Annotated[StoryFilters, Depends(story_filters)], limit: int = 50, offset: int = 0
-) -> JSONResponse:
+) -> Response:
     """Stories, newest first (best match first with ``q``, an FTS5 query over titles and text).
 
     ``disputed`` keeps stories whose computed report has disputes; ``unanalysed`` counts the
     stories not analysed yet (their disputes are unknown).
     """
-    listing = list_stories(ctx.store(), ctx.reports, filters, limit=max(0, min(limit, 500)), offset=max(0, offset))
-    rows = [row.to_dict() for row in listing.rows]
-    return JSONResponse({"total": listing.total, "unanalysed": listing.unanalysed, "stories": rows})
+    limit, offset = max(0, min(limit, 500)), max(0, offset)
+
+    def build() -> bytes:
+        listing = list_stories(ctx.store(), ctx.reports, filters, limit=limit, offset=offset)
+        rows = [row.to_dict() for row in listing.rows]
+        answer = {"total": listing.total, "unanalysed": listing.unanalysed, "stories": rows}
+        return json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    key = ctx.story_list_key(filters, limit, offset)
+    body = ctx.cached_story_list(key) or await run_in_threadpool(ctx.story_list, key, build)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/stories/{story_id}/report", responses={200: {"content": {"application/json": {}}}})

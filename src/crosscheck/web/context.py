@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from typing import Any
 
 from fastapi import Request
@@ -29,6 +29,8 @@ class ReportFailed(Exception):
 
 RENDERED_ARTICLES = 512
 """Article pages and JSON bodies kept ready, most recently used first."""
+LISTINGS = 64
+"""Story-list answers kept ready (by query), most recently used first."""
 
 
 @dataclass
@@ -38,6 +40,7 @@ class AppContext:
     reports: ReportCache
     _rendered: OrderedDict[tuple[Any, ...], Payload] = field(default_factory=OrderedDict)
     _rendered_lock: threading.Lock = field(default_factory=threading.Lock)
+    _listings: OrderedDict[tuple[Any, ...], bytes] = field(default_factory=OrderedDict)
 
     @classmethod
     def create(cls, config: WebConfig) -> AppContext:
@@ -63,6 +66,36 @@ class AppContext:
         if self.config.warm and result.summary.added:
             self.reports.warm(s for s in self.store().stories() if s.id in result.stories)
         return result
+
+    def story_list_key(self, filters: StoryFilters, limit: int, offset: int) -> tuple[Any, ...]:
+        """Names one story-list answer while the store and the computed reports stay as they are."""
+        return (self._store_version(), self.reports.generation, astuple(filters), limit, offset)
+
+    def cached_story_list(self, key: tuple[Any, ...]) -> bytes | None:
+        with self._rendered_lock:
+            return self._listings.get(key)
+
+    def story_list(self, key: tuple[Any, ...], build: Callable[[], bytes]) -> bytes:
+        """``build()``, kept under ``key``: under many clients, rebuilding the list per request
+        (two queries and a pass over every story) queued in the thread pool."""
+        found = build()
+        with self._rendered_lock:
+            self._listings[key] = found
+            while len(self._listings) > LISTINGS:
+                self._listings.popitem(last=False)
+        return found
+
+    def _store_version(self) -> tuple[int, ...]:
+        """Changes with every commit by any process: SQLite writes the WAL (or the file) on commit."""
+        version: list[int] = []
+        for path in (self.config.db, self.config.db.with_name(self.config.db.name + "-wal")):
+            try:
+                stat = path.stat()
+            except OSError:
+                version += [0, 0]
+            else:
+                version += [stat.st_mtime_ns, stat.st_size]
+        return tuple(version)
 
     def report(self, story: StoryInfo) -> StoryReport:
         """The story's report; ReportFailed (a 500 with the reason) when it cannot be built."""
@@ -113,12 +146,13 @@ class ArticleView:
         return article_highlights(self.article, self.report.report if self.report else None)
 
 
-def context(request: Request) -> AppContext:
-    """FastAPI dependency: the app's context."""
+async def context(request: Request) -> AppContext:
+    """FastAPI dependency: the app's context (async: a plain function costs a thread-pool hop
+    per request)."""
     return request.app.state.context
 
 
-def story_filters(
+async def story_filters(
     q: str | None = None,
     since: str | None = None,
     until: str | None = None,

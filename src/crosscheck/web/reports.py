@@ -56,6 +56,8 @@ class ReportCache:
         self._story_locks: dict[str, threading.Lock] = {}
         self._queue: queue.Queue[StoryInfo] = queue.Queue()
         self._warmer: threading.Thread | None = None
+        self.generation = 0
+        """Counts stored reports, so answers built from ``peek`` (the story list) know when to redo."""
 
     def peek(self, story: StoryInfo) -> StoryReport | None:
         """The report if it is computed and current, without computing it."""
@@ -79,6 +81,7 @@ class ReportCache:
                 found = self._compute(story)
                 with self._lock:
                     self._entries[story.id] = found
+                    self.generation += 1
                     self._entries.move_to_end(story.id)
                     while len(self._entries) > self.size:
                         self._entries.popitem(last=False)
