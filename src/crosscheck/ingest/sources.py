@@ -167,6 +167,22 @@ def _one_line(failure: Failure) -> Failure:
     return Failure(_LINE_BREAKS.sub(" ", failure.source), _LINE_BREAKS.sub(" ", failure.reason))
 
 
+def guarded(
+    results: Iterable[Article | Failure], source: str, *, debug: bool = False
+) -> Iterator[Article | Failure]:
+    """``results`` with every failure on one line, and a read error or crash turned into a failure
+    of ``source``: bad input never stops a run (``debug`` lets the traceback through)."""
+    try:
+        for result in results:
+            yield _one_line(result) if isinstance(result, Failure) else result
+    except ReadError as exc:
+        yield _one_line(Failure(source, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - bad input must never crash the tool
+        if debug:
+            raise
+        yield _one_line(Failure(source, _describe(exc)))
+
+
 def read_input(item: Input, options: IngestOptions, *, debug: bool = False) -> Iterator[Article | Failure]:
     """Read one input; failures are yielded, never raised (unless ``debug``), after any good articles.
 
@@ -177,7 +193,7 @@ def read_input(item: Input, options: IngestOptions, *, debug: bool = False) -> I
     held: Article | None = None
     count = 0
     try:
-        for result in _results(item, options, handles):
+        for result in guarded(_results(item, options, handles), item.source, debug=debug):
             if isinstance(result, Article):
                 count += 1
                 if count == 1:
@@ -186,13 +202,7 @@ def read_input(item: Input, options: IngestOptions, *, debug: bool = False) -> I
                 if held is not None:
                     yield held
                     held = None
-            yield _one_line(result) if isinstance(result, Failure) else result
-    except ReadError as exc:
-        yield _one_line(Failure(item.source, str(exc)))
-    except Exception as exc:  # noqa: BLE001 - bad input must never crash the tool
-        if debug:
-            raise
-        yield _one_line(Failure(item.source, _describe(exc)))
+            yield result
     finally:
         for handle in handles:
             handle.close()

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from crosscheck.clean import clean_article
-from crosscheck.ingest.options import IngestOptions, ReadError
+from crosscheck.ingest.options import IngestOptions
 from crosscheck.ingest.readers import read_stream
-from crosscheck.ingest.sources import _describe, _one_line, read_input
+from crosscheck.ingest.sources import guarded, read_input
 from crosscheck.model import Article, Failure
 from crosscheck.scale.shards import Shard, open_range
 
@@ -47,16 +47,12 @@ def read_shard(shard: Shard, options: IngestOptions, debug: bool = False) -> lis
 def _read_range(shard: Shard, options: IngestOptions, debug: bool) -> Iterator[Article | Failure]:
     """The JSON Lines records of one range, numbered as lines of the whole file; failures are
     worded as ``sources.read_input`` words them."""
-    try:
+
+    def records() -> Iterator[Article | Failure]:
         with open_range(shard.source, shard.start, shard.end or 0, shard.first_line) as stream:
-            for result in read_stream(stream, shard.source, options, fmt="jsonl"):
-                yield _one_line(result) if isinstance(result, Failure) else result
-    except ReadError as exc:
-        yield _one_line(Failure(shard.source, str(exc)))
-    except Exception as exc:  # noqa: BLE001 - bad input must never crash a worker
-        if debug:
-            raise
-        yield _one_line(Failure(shard.source, _describe(exc)))
+            yield from read_stream(stream, shard.source, options, fmt="jsonl")
+
+    return guarded(records(), shard.source, debug=debug)
 
 
 def annotate_shard(
