@@ -15,6 +15,7 @@ import re
 
 from crosscheck.crosssource.claims import SINGLE_SOURCE, Claim
 from crosscheck.crosssource.statements import Statement
+from crosscheck.language.reporting import NO_COMMENT
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|my|me|mine)\b")
 _HEDGE = re.compile(r"\b(?:could|might|may|likely|appears?|seems?|perhaps|possibly|risky)\b", re.I)
@@ -43,13 +44,6 @@ _CUT_WORD = re.compile(
 _BARE_DEMONSTRATIVE = re.compile(r"(?:this|that|it|these|those)\s+(?:is|was|are|were|['’]s)\b", re.I)
 # A subject pronoun after an optional opening phrase ("By Tuesday, his own board had ...").
 _PRONOUN_SUBJECT = re.compile(r"(?:[^,]{0,25},\s*)?(?:he|she|it|they|his|her|its|their|this|that|these|those)\b", re.I)
-# The reporting, not the story: a call unanswered, a comment declined.
-_NO_COMMENT = re.compile(
-    r"\b(?:did\s+not|didn['’]t|would\s+not|declined\s+to)\s+(?:immediately\s+)?(?:respond|reply|return|comment|answer)"
-    r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached|\bnot\s+available\s+for\s+comment|\bunanswered\b"
-    r"|\b(?:asked|contacted)\b[^.;]*\bwhether\b",
-    re.I,
-)
 # Share of a statement's words and names other articles use, under which a statement naming
 # someone or somewhere no other article names is the reporter's scene, not the story.
 _TOPICAL = 0.5
@@ -125,7 +119,7 @@ def not_a_claim(statement: Statement, articles: int, vocabulary: _Vocabulary) ->
     call, a one-article sentence about "his own board" naming and counting nothing, or a
     scene around someone no other article names."""
     text = statement.text
-    if is_fragment(text) or _NO_COMMENT.search(text):
+    if is_fragment(text) or NO_COMMENT.search(text):
         return True
     if articles == 1 and not statement.numbers and not statement.entities and _PRONOUN_SUBJECT.match(text):
         return True

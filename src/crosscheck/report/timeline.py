@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosscheck.language.pipeline import publication_date
+from crosscheck.language.reporting import NO_COMMENT
 from crosscheck.language.times import resolve_order_key
 from crosscheck.model import Doc, Span, Timex
 from crosscheck.report.lexicon import STOPWORDS
@@ -57,13 +58,6 @@ BACKGROUND_DAYS = 60
 _VAGUE_SPAN = re.compile(
     r"^(?:this|last|next|a|the|only|earlier|later|past|coming)\b.*\b(?:weeks?|months?|years?|decades?|century|centuries)$"
     r"|\bago$|^(?:recently|lately|soon)$",
-    re.I,
-)
-# Sentences that tell of the reporting, not of the story: calls unanswered, a comment declined.
-_NON_EVENT = re.compile(
-    r"\b(?:did\s+not|didn['’]t|would\s+not|declined\s+to)\s+(?:respond|reply|return|comment|answer)"
-    r"|\bcould\s+not\s+be\s+reached|\bunanswered\b|\bnot\s+available\s+for\s+comment"
-    r"|\b(?:asked|contacted)\b[^.;]*\bwhether\b",
     re.I,
 )
 
@@ -188,7 +182,7 @@ def _candidates(doc: Doc, rank: int, skip: set[tuple[int, int]], names: _Names) 
         if quoted or not _usable(timex) or _hypothetical(doc, timex) or _VAGUE_SPAN.search(doc.text[timex.start : timex.end]):
             continue
         sentence = sentence_at(doc.sentences, timex.start)
-        if sentence is None or (sentence.start, sentence.end) in skip or _NON_EVENT.search(sentence.of(doc.text)):
+        if sentence is None or (sentence.start, sentence.end) in skip or NO_COMMENT.search(sentence.of(doc.text)):
             continue
         main = found.get(sentence.start)
         if main is None or (_coarse(main.value) and not _coarse(timex.value)):
