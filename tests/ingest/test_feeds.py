@@ -107,3 +107,15 @@ def test_feed_with_no_entries() -> None:
 def test_not_a_feed(data: bytes) -> None:
     with pytest.raises(ReadError, match="not an RSS or Atom feed"):
         list(read(io.BytesIO(data), "news.xml", IngestOptions()))
+
+
+def test_a_date_feedparser_reads_as_year_minus_99_leaves_the_entry_undated() -> None:
+    body = "<p>" + "The ferry resumed service on Tuesday after the storm. " * 40 + "</p>"
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Post</title>'
+        f"<item><title>Ferry back</title><link>https://harbour.example/f</link><pubDate>00</pubDate>"
+        f"<description><![CDATA[{body}]]></description></item></channel></rss>"
+    )
+    results = list(read(io.BytesIO(feed.encode()), "post.xml", IngestOptions()))
+    assert [type(result) for result in results] == [Article]
+    assert results[0].published is None

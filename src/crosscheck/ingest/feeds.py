@@ -118,7 +118,10 @@ def _entry_date(entry: Any) -> str | None:
             return written
         parsed = dict.get(entry, f"{key}_parsed")
         if parsed:
-            return datetime.fromtimestamp(timegm(parsed), tz=timezone.utc).isoformat()
+            try:
+                return datetime.fromtimestamp(timegm(parsed), tz=timezone.utc).isoformat()
+            except (ValueError, OverflowError, OSError):  # feedparser accepts years like -99
+                continue
     return None
 
 
