@@ -163,3 +163,26 @@ def test_a_quotation_of_several_sentences_gives_one_claim_per_sentence(analyse) 
     )
     workers = [c for c in report["claims"] if "400 ferry workers" in c["text"]]
     assert workers and not [c for c in workers if "looks settled" in c["text"] or "Nobody" in c["text"]]
+
+
+
+RUN_ON = {
+    "paper": (
+        "Bay Times",
+        "Ferry board chair Maria Lutz said: \u201cThat timetable is a draft it was a mistake, it was never approved,\u201d "
+        "according to Coastline Radio's Pia Holm.",
+    ),
+    "radio": ("Coastline Radio", "Maria Lutz told the station the timetable was a mistake and had never been approved by the board."),
+}
+
+
+def test_a_claim_reads_as_a_span_of_its_source_sentence(analyse) -> None:
+    """A claim's text is a stretch of one article's sentence at its exact offsets, even for a
+    quote transcribed without punctuation; never words glued from different places."""
+    report = analyse(RUN_ON)
+    assert report["claims"]
+    for claim in report["claims"]:
+        assert any(e["text"] == claim["text"] for e in claim["evidence"])
+        for evidence in claim["evidence"]:
+            start, end = evidence["span"]
+            assert RUN_ON[evidence["article"]][1][start:end] == evidence["text"]

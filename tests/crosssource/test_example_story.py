@@ -11,6 +11,7 @@ from crosscheck.crosssource import analyse_story
 from crosscheck.examples import example_articles, expected_findings
 from crosscheck.language import Pipeline, doc_from_article
 from crosscheck.model import Article
+from crosscheck.report.build import story_sources
 
 EXPECTED = expected_findings()
 
@@ -53,6 +54,19 @@ def test_independent_sources(report: dict) -> None:
     assert own.isdisjoint(rule["derivative"])
     kinds = {a["id"]: a["kind"] for a in report["articles"]}
     assert {a for a, k in kinds.items() if k != "news"} == set(rule["derivative"])
+
+
+def test_relayed_outlets_and_the_story_count(report: dict) -> None:
+    rule = EXPECTED["independent_sources"]
+    sources = {s["origin"]: s for s in report["sources"]}
+    for origin, relaying in rule["relayed"].items():
+        assert sources[origin]["articles"] == [] and sorted(sources[origin]["relayed_by"]) == sorted(relaying)
+    assert story_sources(report["sources"]) == rule["story"]
+
+
+def test_a_quote_relayed_through_a_journalist_says_through_whom(report: dict) -> None:
+    [quote] = [q for q in report["quotes"] if q["speaker"] == "Ana Reyes"]
+    assert quote["via"] == ["Harbour 7"]
 
 
 @pytest.mark.parametrize("want", EXPECTED["claims"], ids=lambda c: c["key_phrase"])

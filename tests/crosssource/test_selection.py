@@ -66,3 +66,36 @@ def test_a_claim_is_shown_in_a_wording_that_stands_alone(analyse) -> None:
     claim = next(c for c in report["claims"] if "barges" in c["text"])
     assert claim["articles"] == ["paper", "radio", "web"]
     assert not claim["text"].startswith("as requested")
+
+
+def test_a_clause_that_only_leads_into_a_quote_is_no_claim(analyse) -> None:
+    report = analyse(
+        {
+            "paper": (
+                "Bay Times",
+                "Captain Elin Vos wrote on Monday in order to move three ferries north, "
+                "\u201cThe crews are required to take every measure to keep the crossing safe.\u201d",
+            ),
+            "radio": (
+                "Coastline Radio",
+                "Captain Elin Vos plans to move three ferries north to the new quay, the island council said on Tuesday.",
+            ),
+        }
+    )
+    texts = [c["text"] for c in report["claims"]]
+    assert texts and not [t for t in texts if t.startswith("Captain Elin Vos wrote on Monday")]
+
+
+def test_a_story_lists_a_few_single_source_claims_per_article(analyse) -> None:
+    facts = [
+        "The ferry company bought 4 new boats in 2019.",
+        "The harbour board hired 12 inspectors on Tuesday.",
+        "The island council spent 3 million crowns on the north quay in 2021.",
+        "Fares rose by 8 percent on Monday.",
+        "The Harbour Line carried 41,000 passengers in 2023.",
+        "The port authority closed 2 of its 6 berths on Wednesday.",
+        "The ferry crews voted 57 to 12 on Thursday to accept the new rota.",
+    ]
+    report = analyse({"paper": ("Bay Times", " ".join(facts)), "radio": ("Coastline Radio", "The council met on Friday.")})
+    single = [c for c in report["claims"] if c["status"] == "single-source"]
+    assert 1 <= len(single) <= 5

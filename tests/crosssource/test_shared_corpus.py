@@ -106,3 +106,21 @@ def test_people_are_one_entity_under_every_name(report: dict) -> None:
 def test_every_listed_claim_stands_alone(report: dict) -> None:
     assert report["claims"] and not [c["id"] for c in report["claims"] if is_fragment(c["text"])]
     assert all(len(c["text"].split()) <= 60 for c in report["claims"])
+
+
+def test_a_quote_told_through_a_journalist_keeps_the_outlet(report: dict) -> None:
+    milley = next(q for q in report["quotes"] if q["speaker"] == "Mark Milley")
+    assert milley["via"] == ["CNN"]
+
+
+def test_the_sender_of_the_letter_is_not_the_speaker_of_claims_about_it(report: dict) -> None:
+    [sent] = [c for c in report["claims"] if c["text"].startswith("The head of the US military")]
+    assert sent["speaker"] is None
+    assert sent["sources"] == ["AFP", "Reuters"] and sent["independent_sources"] == 2
+    assert not [c for c in report["claims"] if c["speaker"] == "William Seely" and "sent a letter" in c["text"]]
+
+
+def test_a_few_meaningful_claims_no_quote_frames(report: dict) -> None:
+    assert len(report["claims"]) <= 21
+    assert not [c for c in report["claims"] if c["text"].startswith("Gen. Seely wrote on Monday")]
+    assert len([c for c in report["claims"] if c["status"] != "single-source"]) == 11

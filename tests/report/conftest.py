@@ -90,7 +90,7 @@ def analysis_of_expected(doc_list: list[Doc]) -> dict[str, Any]:
     quotes = []
     for quote in EXPECTED["quotes"]:
         altered = [v for v in quote["variants"] if v.get("changes_meaning")]
-        via = ["Harbour 7's Lena Marsh"] if quote["speaker"] == "Ana Reyes" else []
+        via = ["Harbour 7"] if quote["speaker"] == "Ana Reyes" else []
         quotes.append(
             {
                 "speaker": quote["speaker"],

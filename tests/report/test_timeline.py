@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from crosscheck.examples import expected_findings
 from crosscheck.language import annotate
 from crosscheck.model import Article
@@ -152,3 +154,25 @@ def test_a_second_day_in_another_part_of_a_sentence_is_an_event_of_its_own() -> 
         ("2026-05-01", "in protest at the fare rise announced last Friday"),
         ("2026-05-03", "Islanders voted on Sunday to end the ferry contract, in protest at the fare rise announced last Friday."),
     ]
+
+
+
+OLDER_REFERENCES = {
+    "recalled by one article of several": [
+        "Islanders voted on Sunday to end the ferry contract. "
+        "The island had barely recovered from the storms that began on Nov. 4, which closed the harbour for weeks.",
+        "Islanders voted on Sunday to end the ferry contract, the council said.",
+    ],
+    "set months apart": [
+        "Islanders voted on Sunday to end the ferry contract. "
+        "Fare protests broke out on Oct. 3, forcing the ferry director to resign two months later.",
+    ],
+}
+
+
+@pytest.mark.parametrize("texts", OLDER_REFERENCES.values(), ids=OLDER_REFERENCES.keys())
+def test_with_no_publication_date_an_older_month_and_day_is_background(texts: list[str]) -> None:
+    """A month and day in a story told in weekdays that one of several articles alone recalls,
+    or that its sentence sets months apart, is an older reference, not the story's first event."""
+    docs = [_doc(text, None, id) for text, id in zip(texts, "ab")]
+    assert [e["event"] for e in build_timeline(docs)] == ["Islanders voted on Sunday to end the ferry contract."]

@@ -36,7 +36,7 @@ from crosscheck.crosssource.provenance import Provenance, sources, trace_provena
 from crosscheck.crosssource.quotes import QuoteGroup, QuoteParams, quote_ledger
 from crosscheck.crosssource.similarity import SimilarityBackend, default_backend
 from crosscheck.crosssource.speakers import Said, resolve_speakers
-from crosscheck.crosssource.statements import Statement, find_statements
+from crosscheck.crosssource.statements import Statement, find_statements, introduces_quote
 from crosscheck.crosssource.story import Story
 from crosscheck.crosssource.updates import Sections, find_sections
 from crosscheck.model import Doc, Span
@@ -50,7 +50,7 @@ class AnalysisParams:
     report; ``min_wordings``: a quote is listed when articles carry it in at least this many
     wordings (a quote repeated word for word is shown by its claim and any dispute over who
     said it); ``backend``: how statement similarity is measured; ``max_claims``: the longest
-    claim list (a five-article story lists about 25, see ``readable_claims``)."""
+    claim list (a five-article story lists at most 25, see ``readable_claims``)."""
 
     backend: SimilarityBackend = field(default_factory=default_backend)
     passages: AlignParams = field(default_factory=AlignParams)
@@ -118,7 +118,8 @@ def analyse_story(docs: list[Doc], *, params: AnalysisParams | None = None) -> S
     disputes = _disputes(story, said, sections, statements, ledger, provenance)
     _mark_disputed(claims, disputes)
     claims = _merge_paraphrases(story, _merge_positions(claims, disputes))
-    claims = readable_claims([c for c in claims if c.independent], len(docs), params.max_claims)
+    claims = [c for c in claims if c.independent and not _only_frames(story, said, c)]
+    claims = readable_claims(claims, len(docs), params.max_claims)
     _number(claims)
     quotes = [q for q in ledger if len(q.variants) >= params.min_wordings and len(q.docs) > 1]
     cells = coverage(claims, disputes, list(range(len(docs))))
@@ -163,6 +164,11 @@ def _relayed_wire_copy(claim: Claim, wires: set[str], min_words: int = 6) -> Non
         wire = next((o for s, o in copies if plain in _plain(s.text)), None)
         if wire is not None:
             claim.origins[i] = wire
+
+
+def _only_frames(story: Story, said: list[list[Said]], claim: Claim) -> bool:
+    """A single-source claim whose every statement only leads into a quotation."""
+    return claim.status == SINGLE_SOURCE and all(introduces_quote(story, said[s.doc], s) for s in claim.statements)
 
 
 def _plain(text: str) -> str:
@@ -317,7 +323,6 @@ def _representative(claim: Claim) -> str:
 
 def _claim_json(story: Story, claim: Claim) -> dict[str, Any]:
     text = _representative(claim)
-    speakers = {s.speaker for s in claim.statements if s.person and not agent(s.text, s.speaker)}
     return {
         "id": claim.id,
         "text": text,
@@ -325,9 +330,29 @@ def _claim_json(story: Story, claim: Claim) -> dict[str, Any]:
         "articles": [story.id(d) for d in claim.docs],
         "independent_sources": claim.independent,
         "sources": sorted({o for o in claim.origins if o}),
-        "speaker": speakers.pop() if len(speakers) == 1 else None,
+        "speaker": _claim_speaker(claim),
         "evidence": [story.evidence(s.doc, s.span) for s in claim.statements],
     }
+
+
+def _claim_speaker(claim: Claim) -> str | None:
+    """The one person at least half the articles carrying the claim say it comes from; a
+    person the claim is about ("Seely sent a letter", "signed by Haddad") does not count."""
+    speakers: dict[str, set[int]] = {}
+    for s in claim.statements:
+        if s.person and s.speaker and not agent(s.text, s.speaker) and not _conceded(s.text, s.speaker):
+            speakers.setdefault(s.speaker, set()).add(s.doc)
+    if len(speakers) != 1:
+        return None
+    [(speaker, docs)] = speakers.items()
+    return speaker if 2 * len(docs) >= len(claim.docs) else None
+
+
+def _conceded(text: str, speaker: str) -> bool:
+    """"Though Reyes said the notice 'implies' a closure, it in fact orders one": the person
+    is conceded in a subordinate clause; the main clause is the writer's own."""
+    surname = re.escape(speaker.split()[-1])
+    return re.match(rf"(?:[Tt]hough|[Aa]lthough|[Ee]ven though|[Ww]hile)\b[^,]*\b{surname}\b[^,]*,\s*\S", text) is not None
 
 
 def _dispute_json(story: Story, dispute: Dispute, provenance: Provenance) -> dict[str, Any]:

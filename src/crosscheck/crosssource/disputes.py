@@ -21,7 +21,7 @@ from itertools import combinations
 from crosscheck.crosssource.disjoint import DisjointSets
 from crosscheck.crosssource.provenance import Provenance
 from crosscheck.crosssource.quotes import QuoteGroup
-from crosscheck.crosssource.speakers import Said, said_at
+from crosscheck.crosssource.speakers import DOCUMENTS, Said, said_at
 from crosscheck.crosssource.stances import Stance, find_stances
 from crosscheck.crosssource.statements import Statement
 from crosscheck.crosssource.story import Story
@@ -251,12 +251,18 @@ def _asks(text: str, sentence: Span) -> bool:
 
 
 def agent(text: str, speaker: str | None) -> bool:
-    """The speaker is named as the agent in ``text`` ("was signed by Haddad"): the statement
-    is about them, not said by them."""
+    """The speaker is named as the agent in ``text`` ("was signed by Haddad", "a letter from
+    Haddad", "Haddad sent a notice to ..."): the statement is about them, not said by them."""
     if not speaker:
         return False
     surname = re.escape(speaker.split()[-1])
-    return re.search(rf"\bby\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{surname}\b", text) is not None
+    if re.search(rf"\b(?:by|from)\s+(?:[A-Z][\w.'’-]*\s+){{0,6}}{surname}\b", text):
+        return True
+    return re.search(rf"\b{surname}\b[^.;:\"“‘]{{0,80}}?\b{_SENDS}", text) is not None
+
+
+# Sending or signing a document: its author is what the statement is about.
+_SENDS = rf"(?:sent|wrote|signed|issued|drafted|penned)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(DOCUMENTS))})\b"
 
 
 def _contested(by_key: dict[tuple, list[tuple[int, Stance]]]) -> list[tuple[int, Stance, str | None]]:

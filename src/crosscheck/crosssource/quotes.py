@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import LCSseq
 
+from crosscheck.crosssource.outlets import bare, is_outlet
 from crosscheck.crosssource.speakers import Said, person_before, said_at
 from crosscheck.crosssource.story import Story
 from crosscheck.crosssource.text import words
@@ -142,15 +143,28 @@ def _speaker(story: Story, doc: int, said: list[Said], span: Span) -> tuple[str 
     """The attribution covering a quotation; else the last person speaking, or named, before it
     in its paragraph ("Her verdict was shorter: '...'")."""
     statement = said_at(said, span.start, span.end)
+    if statement is not None and not statement.person and is_outlet(statement.speaker):
+        return None, False, bare(statement.speaker or "")  # "Reuters was reporting ...": a relay, not the speaker
     if statement is not None and (statement.person or statement.speaker):
-        return statement.speaker, statement.person, statement.via
+        return statement.speaker, statement.person, statement.via or _relay(said, span)
     paragraph = story.paragraph_at(doc, span.start)
     floor = paragraph.start if paragraph is not None else span.start
     earlier = [s for s in said if s.person and floor <= s.content.start < span.start]
     if earlier:
-        return earlier[-1].speaker, True, earlier[-1].via
-    person = person_before(story, doc, span.start)
-    return (person, True, None) if person else (None, False, None)
+        return earlier[-1].speaker, True, earlier[-1].via or _relay(said, span)
+    person = person_before(story, doc, span.start, previous=statement is None)
+    return (person, True, None) if person else (None, False, _relay(said, span))
+
+
+def _relay(said: list[Said], span: Span) -> str | None:
+    """The outlet a quotation reached the article through when the speaker's own attribution
+    sits inside a relay ('Reyes said: "..." according to Harbour 7's Lena Marsh', "the Herald
+    was reporting that ... '...'")."""
+    for relay in said:
+        if relay.content.start <= span.start and span.end <= relay.content.end:
+            if relay.via or (not relay.person and is_outlet(relay.speaker)):
+                return relay.via or bare(relay.speaker or "")
+    return None
 
 
 def _without_echoes(quotations: list[Quotation]) -> list[Quotation]:

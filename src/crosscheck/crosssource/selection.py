@@ -1,5 +1,6 @@
 """Which claims a reader sees: every corroborated and disputed claim, then the single-source
-claims that say most, up to a length a person reads (about 25 for a five-article story).
+claims that say most, up to a length a person reads (about two per article, 25 claims at most
+for a five-article story).
 
 A story's articles hold dozens of single-source statements: background, colour, a resident's
 aside. The ones worth listing name things, count or date them, and are carried by several
@@ -29,6 +30,7 @@ _SUBJECT_START = re.compile(r"(?:it|he|she|they|we|there|this|these|those|the|a|
 # A single-source claim carries something to check: a number (2), a date (1.5), or a
 # weekday with named people; a sentence scoring less is a transition or an aside.
 _MIN_SCORE = 1.5
+SINGLE_PER_ARTICLE = 2
 # A clause cut from its sentence: it opens (in lower case) with a joining word, a preposition,
 # a participle or a time phrase ("as requested by ...", "authenticated by ...", "a day after
 # the vote ..."); "officials said ..." still has its subject.
@@ -51,22 +53,26 @@ _TOPICAL = 0.5
 
 def readable_claims(claims: list[Claim], articles: int, max_claims: int = 35) -> list[Claim]:
     """Corroborated and disputed claims, then the best single-source ones, at most
-    ``min(max_claims, max(15, 5 x articles))`` in all; single-source claims that score below
-    ``_MIN_SCORE`` or are no claim (``not_a_claim``) are left out even when there is room."""
+    ``min(max_claims, max(15, 5 x articles))`` in all and at most ``SINGLE_PER_ARTICLE``
+    single-source claims per article (at least 5): a reader checks a few meaningful claims,
+    not every sentence one source told. Single-source claims that score below ``_MIN_SCORE``
+    or are no claim (``not_a_claim``) are left out even when there is room."""
     limit = min(max_claims, max(15, 5 * articles))
     checked = [c for c in claims if c.status != SINGLE_SOURCE]
     checked.sort(key=lambda c: (-c.independent, -len(c.docs)))
     vocabulary = _Vocabulary(claims)
     single = sorted(
         (
-            (claim_score(c), i, c)
+            (-claim_score(c), _best(c).text, i, c)
             for i, c in enumerate(claims)
             if c.status == SINGLE_SOURCE and not not_a_claim(_best(c), len(c.docs), vocabulary)
         ),
-        reverse=True,
+        key=lambda item: item[:3],
     )
     kept = checked[:limit]
-    kept += [c for score, _, c in single if score >= _MIN_SCORE][: max(0, limit - len(kept))]
+    room = min(limit - len(kept), max(5, SINGLE_PER_ARTICLE * articles))
+    # ties go by text, so the same claims are kept in any article order
+    kept += [c for score, _, _, c in single if -score >= _MIN_SCORE][: max(0, room)]
     chosen = {id(c) for c in kept}
     return [c for c in claims if id(c) in chosen]
 

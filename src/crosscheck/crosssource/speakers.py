@@ -3,8 +3,10 @@
 The language layer resolves speakers within one article; here its attributions get the
 story's entity names ("Harbour Commissioner Ana Reyes" and "Reyes" are both "Ana Reyes"), a
 pronoun goes to the last person named before it in its paragraph, a document that "said"
-something ("the notice said") to the person who wrote or sent it, and a journalist or outlet
-the words came through is kept as ``via``.
+something ("the notice said") to the person who wrote or sent it (only a verb of saying does
+that: "it wasn't signed" has no speaker), and a journalist or outlet the words came through is
+kept as ``via``. A speaker that names no person must read as one ("a city official"), not as
+a piece of a clause the language layer took for one ("written a letter to the ministry").
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from crosscheck.crosssource.outlets import bare, is_outlet, media_title_outlet, possessive_outlet
 from crosscheck.crosssource.story import Story
 from crosscheck.language.aliases import PERSON
+from crosscheck.language.attributions.lexicon import VERBS
 from crosscheck.model import Attribution, Mention, Span
 
 PRONOUNS = frozenset("he she they him her his it".split())
@@ -76,14 +79,14 @@ def said_at(statements: list[Said], start: int, end: int) -> Said | None:
     return best
 
 
-def person_before(story: Story, doc: int, offset: int) -> str | None:
-    """The last person named before ``offset`` in its paragraph (else in the one before),
-    outside quotation marks."""
+def person_before(story: Story, doc: int, offset: int, *, previous: bool = True) -> str | None:
+    """The last person named before ``offset`` in its paragraph (else, with ``previous``, in
+    the one before), outside quotation marks."""
     index = story.paragraph_index(doc, offset)
     if index is None:
         return None
     quotes = story.quotes[doc]
-    for floor in [story.paragraphs[doc][i].start for i in (index, index - 1) if i >= 0]:
+    for floor in [story.paragraphs[doc][i].start for i in (index, index - 1) if i >= 0 and (previous or i == index)]:
         last = None
         for mention in story.mentions(doc):
             if mention.start >= offset:
@@ -126,6 +129,8 @@ def _resolve(
     source = attribution.source
     source_text = source.of(text) if source is not None else ""
     words = source_text.lower().split()
+    cue = attribution.cue
+    cue_text = cue.of(text) if cue is not None else ""
     speaker, person = attribution.speaker, False
     via = attribution.via or (possessive_outlet(source_text) if source is not None else None)
     named = _person_in(story, doc, source) if source is not None else None
@@ -137,17 +142,69 @@ def _resolve(
         speaker, person = (found, True) if found else _by_name(story, attribution.speaker)
     elif source is not None and (_DOCUMENT_SOURCE.match(source_text) or words == ["it"]):
         noun = _DOCUMENT_SOURCE.match(source_text) or _last_document(text, source.start)
-        author = authors[doc].get(noun.group(1).lower()) if noun is not None else None
+        speaks = _document_speaks(cue_text)
+        author = authors[doc].get(noun.group(1).lower()) if noun is not None and speaks else None
         speaker, person = (author, True) if author else _by_name(story, attribution.speaker)
     else:
         speaker, person = _by_name(story, attribution.speaker)
-    cue = attribution.cue
-    told = _TOLD.match(text, cue.end) if cue is not None and cue.of(text).lower() == "told" else None
+    if not person and source is not None and not _describes_speaker(source_text, cue_text):
+        speaker = None
+    told = _TOLD.match(text, cue.end) if cue is not None and cue_text.lower() == "told" else None
     if told and is_outlet(told.group(1), outlets) and bare(told.group(1)).lower() != bare(story.outlet(doc)).lower():
         via = via or bare(told.group(1))  # "told the Washington Post"
     if via and bare(via).lower() == bare(story.outlet(doc)).lower():
         via = None
     return Said(attribution.content, attribution.cue, source, speaker, person, via)
+
+
+def _document_speaks(cue: str) -> bool:
+    """Whether a document is the one speaking ("the letter said", "the notice reads"): only a
+    verb of saying makes its author the speaker, not what was done to it ("it wasn't signed")."""
+    if cue.lower().startswith("according"):
+        return True  # "according to a notice"
+    last = cue.lower().split()[-1:] or [""]
+    entry = VERBS.get(last[0])
+    return entry is not None and entry.lemma in _DOCUMENT_VERBS
+
+
+def _describes_speaker(source: str, cue: str) -> bool:
+    """Whether a speaker that names no person is one ("a city official", "the Pentagon"):
+    a noun phrase before a verb of saying, not a pronoun, a prepositional phrase or a piece of
+    a clause the language layer took for one ("written a letter to the ministry", "by AFP")."""
+    words = source.split()
+    if not words or not _saying_cue(cue):
+        return False
+    first, last = words[0].lower().strip(",.;:"), words[-1].lower().strip(",.;:")
+    if first in _NOT_SPEAKER or last in _DANGLING or len(words) > 12:
+        return False
+    head = re.split(r",|\b(?:who|which|that)\b", source, maxsplit=1)[0].split()
+    if any(w in VERBS or w in _FINITE for w in head[1:] if w.islower()):
+        return False  # "the United States responded with a letter": a clause, not a speaker
+    return not words[0][:1].islower() or first in _DETERMINERS or (first not in VERBS and not _PARTICIPLE.search(first))
+
+
+def _saying_cue(cue: str) -> bool:
+    lower = cue.lower()
+    if lower.startswith("according"):
+        return True
+    return any((entry := VERBS.get(w)) is not None and entry.tier <= 2 for w in re.findall(r"[\w’']+", lower))
+
+
+_DOCUMENT_VERBS = frozenset(
+    "say read state stated add note warn announce inform tell order ask request explain promise confirm declare write "
+    "instruct direct urge outline reiterate".split()
+)
+_NOT_SPEAKER = frozenset(
+    "it its it's which who whom whose that this these those them they he she him her his by to in of for with from "
+    "as on at when where while".split()
+)
+_FINITE = frozenset("sent was were is are had has have".split())
+_PARTICIPLE = re.compile(r"(?:ed|ing|en)$")
+_DANGLING = frozenset("to in of for by with from and or the a an that".split())
+_DETERMINERS = frozenset(
+    "the a an some several many most other both all each every one two three four five six seven eight nine ten "
+    "dozens hundreds".split()
+)
 
 
 def _last_document(text: str, offset: int) -> re.Match[str] | None:

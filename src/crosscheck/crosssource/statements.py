@@ -170,3 +170,20 @@ def _statement(story: Story, doc: int, span: Span, span_words: list[Word], said:
 
 
 _VAGUE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"})
+
+
+def introduces_quote(story: Story, said: list[Said], statement: Statement) -> bool:
+    """A clause that only leads into the quotation after it ("Gen. Haddad wrote on Monday,
+    to prepare the move, '...'", "Reyes had put it more bluntly: '...'"): its speaker's cue is
+    inside it and the words it frames follow; the quote, not the frame, is what was said."""
+    text, quotes = story.docs[statement.doc].text, story.quotes[statement.doc]
+    span = statement.span
+    after = _FRAME_GAP.match(text, span.end)
+    opens = after.end() if after else span.end
+    if opens >= len(text) or text[opens] not in _OPENING or quotes.around(span.start) is not None:
+        return False
+    return any(s.cue is not None and span.start <= s.cue.start < span.end for s in said)
+
+
+_FRAME_GAP = re.compile(r"[\s,:;—–-]*")
+_OPENING = "\"'“‘«"

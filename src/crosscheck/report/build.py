@@ -167,13 +167,21 @@ def _coverage(claims: list[dict[str, Any]], ids: list[str], given: dict[str, Any
     return {"claims": [c["id"] for c in claims], "articles": ids, "cells": cells}
 
 
+def story_sources(sources: list[dict[str, Any]]) -> int:
+    """The story's independent sources, counted as a claim's are: its distinct origins, where
+    all copies of one wire report count once, each article with its own reporting counts
+    once, and an outlet the articles relay ("according to Haaretz", "Reuters reported")
+    counts for itself; opinion and aggregation pieces add none of their own."""
+    return len({s["origin"] for s in sources if s.get("origin") and (s.get("articles") or s.get("relayed_by"))})
+
+
 def _story(title: str | None, articles: list[dict[str, Any]], sources: list[dict[str, Any]], entities: list[dict[str, Any]]) -> dict[str, Any]:
     dates = sorted(a["published"] for a in articles if a["published"])
     widespread = sorted(entities, key=lambda e: -len(e.get("articles", [])))[:3]
     return {
         "title": title or story_title(articles) or ", ".join(e["name"] for e in widespread) or "Story report",
         "articles": len(articles),
-        "independent_sources": sum(1 for s in sources if s.get("origin") and s["articles"]),
+        "independent_sources": story_sources(sources),
         "first_published": dates[0] if dates else None,
         "last_published": dates[-1] if dates else None,
     }

@@ -294,7 +294,7 @@ class _Page:
         return _section(
             "provenance",
             "Sources and provenance",
-            f"{report['story']['independent_sources']} independent sources. Copies of one wire story count once; opinion and aggregation add none.",
+            f"{report['story']['independent_sources']} independent sources. Copies of one wire story count once; an outlet the articles relay counts for itself; opinion and aggregation add none of their own.",
             content,
         )
 

@@ -54,6 +54,8 @@ AHEAD_WINDOW = 30
 # Events this many days before the story's first article are background, not the story itself:
 # they are left out of the timeline.
 BACKGROUND_DAYS = 60
+# A sentence that puts months or years between what it tells ("two months later").
+_MONTHS_APART = re.compile(r"\b(?:months?|years?|decades?)\s+(?:later|earlier|before|after)\b", re.I)
 # Times too vague to place an event ("this week", "last month", "a century ago").
 _VAGUE_SPAN = re.compile(
     r"^(?:this|last|next|a|the|only|earlier|later|past|coming)\b.*\b(?:weeks?|months?|years?|decades?|century|centuries)$"
@@ -144,10 +146,11 @@ def build_timeline(
     first = min((publication_date(d.published) for d in docs if publication_date(d.published)), default=None)
     if preferred:  # an event some straight news article tells, not only a column or aggregator
         events = [e for e in events if any(m.article in preferred for m in e.members)]
-    if len({c.article for c in candidates}) > 1:
+    several = len({c.article for c in candidates}) > 1
+    if several:
         events = [e for e in events if not _aside(e)]
     week = first is None and any(_WEEKDAY.match(m.value) for e in events for m in e.members)
-    return [item for event in events if not (item := _event_json(event, docs, first, week))["background"]]
+    return [item for event in events if not (item := _event_json(event, docs, first, week, several))["background"]]
 
 
 class _Names:
@@ -413,14 +416,20 @@ def _date(candidate: Candidate) -> str | None:
     return written.group() if written else dt.date.fromordinal(int(candidate.key[1])).isoformat()
 
 
-def _event_json(event: Event, docs: Sequence[Doc], first: dt.date | None, week: bool = False) -> dict[str, Any]:
+def _event_json(
+    event: Event, docs: Sequence[Doc], first: dt.date | None, week: bool = False, several: bool = False
+) -> dict[str, Any]:
     """``week``: no article is dated and the story is told in weekdays; then an event dated by
     a bare year ("invited in 2014") is background, as news names only the year of what lies
-    months or years back."""
+    months or years back, and so is a past month and day ("erupted on Oct. 1") that one
+    article of ``several`` alone recalls, or that the sentence sets months apart ("two months
+    later"): an older reference, not the story's first event."""
     members, shown = event.members, event.shown or event.members[0]
     articles = [doc.id for doc in docs if any(m.article == doc.id for m in members)]
     background = bool(first and event.key[0] == 0 and event.key[2] < first.toordinal() - BACKGROUND_DAYS)
     background = background or (week and all(_YEAR_ONLY.match(m.value) for m in members))
+    recalled = week and all(_MONTH_DAY.match(m.value) and not m.ahead for m in members)
+    background = background or (recalled and ((several and len(articles) == 1) or any(_MONTHS_APART.search(m.text) for m in members)))
     return {
         "when": shown.when,
         "date": _date(shown),
