@@ -173,3 +173,11 @@ def test_empty_file_is_a_read_error(data: bytes) -> None:
 def test_empty_array_is_a_read_error() -> None:
     with pytest.raises(ReadError, match="empty JSON array"):
         read_bytes(b"[ ]")
+
+
+def test_bytes_that_open_with_a_bracket_but_decode_as_another_encoding_are_refused_with_a_reason() -> None:
+    # "[", newline, " {", newline, then a broken UTF-8 lead byte: the decoder settles on UTF-16,
+    # where no "[" remains (found by bench/fuzz.py).
+    data = b'[\n {\n  \xc3"u\xed\xa0\x80rl"'
+    with pytest.raises(ReadError, match="invalid JSON"):
+        list(read(io.BytesIO(data), "odd.json", IngestOptions()))

@@ -190,7 +190,10 @@ def _read_document(data: bytes, source: str, options: IngestOptions, *, is_array
 def _json_values(text: str, *, is_array: bool) -> Iterator[tuple[Any, str]]:
     """The items of a JSON array, or the values written one after another, each with its own text."""
     decoder = json.JSONDecoder()
-    pos = _WHITESPACE.match(text, text.index("[") + 1 if is_array else 0).end()
+    opening = text.find("[") if is_array else -1
+    if is_array and opening < 0:  # the bytes began with "[" but their encoding was guessed otherwise
+        raise json.JSONDecodeError("Expecting '['", text, 0)
+    pos = _WHITESPACE.match(text, opening + 1).end()
     while pos < len(text):
         if is_array and text.startswith("]", pos):
             return
