@@ -105,8 +105,9 @@ class _Person:
         return max(order, key=lambda s: (len(name_words(s)), self.surfaces.get(s, 0), -order[s]))
 
 
-def resolve(docs: list[list[Candidate]]) -> EntityIndex:
-    """Resolve the candidates of every document of one story together."""
+def resolve(docs: list[list[Candidate]], *, entities: bool = True) -> EntityIndex:
+    """Resolve the candidates of every document of one story together; with ``entities``
+    false only the mentions are filled (what one document's annotation needs)."""
     full, single, roles = [], [], []
     for d, candidates in enumerate(docs):
         for i, c in enumerate(candidates):
@@ -134,6 +135,8 @@ def resolve(docs: list[list[Candidate]]) -> EntityIndex:
     for d, i, c in single:
         key = surname_key(c.surface)
         matches = by_surname.get(key, [])
+        if not matches and not (c.type == PERSON or c.speech):
+            continue  # no person of that surname, and no sign of being one
         if c.type == PLACE:  # "Jordan" after "Michael Jordan" in the same article
             matches = [p for p in matches if d in p.first_seen and p.names]
         person = _by_surname(matches, d, c.start)
@@ -153,7 +156,7 @@ def resolve(docs: list[list[Candidate]]) -> EntityIndex:
             person = _by_role(people, c.surface)
             if person is not None:
                 owner[d, i] = person
-    return _index(docs, owner)
+    return _index(docs, owner, entities)
 
 
 def _by_surname(matches: list[_Person], doc: int, position: int) -> _Person | None:
@@ -209,11 +212,17 @@ def _place_and_organization_names(docs: list[list[Candidate]]) -> dict[str, str]
                 counts[key][name] += 1
                 kinds[key] = c.type
     display = {key: max(forms, key=forms.__getitem__) for key, forms in counts.items()}
+    ending: dict[str, list[str]] = {}  # "harbor authority" -> ["port halvard harbor authority"]
+    for key, kind in kinds.items():
+        if kind == ORGANIZATION:
+            words = key.split(" ")
+            for m in range(1, len(words) - 1):
+                ending.setdefault(" ".join(words[m:]), []).append(key)
     names: dict[str, str] = {}
     for key, forms in counts.items():
         target = key
         if kinds[key] == ORGANIZATION and " " in key:
-            longer = [k for k in counts if kinds[k] == ORGANIZATION and k != key and k.endswith(" " + key)]
+            longer = ending.get(key, ())
             target = longer[0] if len(longer) == 1 else key
         for name in forms:
             names[name] = display[target]
@@ -223,17 +232,21 @@ def _place_and_organization_names(docs: list[list[Candidate]]) -> dict[str, str]
 _SPELLINGS = (("harbour", "harbor"), ("defence", "defense"), ("centre", "center"), ("organisation", "organization"))
 
 
-def _index(docs: list[list[Candidate]], owner: dict[tuple[int, int], _Person]) -> EntityIndex:
+def _index(docs: list[list[Candidate]], owner: dict[tuple[int, int], _Person], with_entities: bool) -> EntityIndex:
     entities: dict[tuple[str, str], Entity] = {}
     places = _place_and_organization_names(docs)
     aliases: dict[tuple[str, str], dict[str, None]] = {}
     titles: dict[tuple[str, str], dict[str, None]] = {}
     names = {id(p): p.canonical for p in {id(p): p for p in owner.values()}.values()}
+    owners: dict[int, dict[int, _Person]] = {}
+    for (d, i), person in owner.items():
+        owners.setdefault(d, {})[i] = person
     mentions: list[list[Mention]] = []
     for d, candidates in enumerate(docs):
         resolved: list[Mention] = []
+        doc_owner = owners.get(d, {})
         for i, c in enumerate(candidates):
-            person = owner.get((d, i))
+            person = doc_owner.get(i)
             if person is not None:
                 key = (names[id(person)], PERSON)
             elif c.type in (ORGANIZATION, PLACE):
@@ -242,16 +255,17 @@ def _index(docs: list[list[Candidate]], owner: dict[tuple[int, int], _Person]) -
                 key = (c.canonical or c.surface, c.type)
             else:
                 continue
-            entity = entities.get(key)
-            if entity is None:
-                entity = entities[key] = Entity(name=key[0], type=key[1])
-                aliases[key], titles[key] = {}, {}
-            entity.mentions += 1
-            aliases[key][c.surface] = None
-            if c.title:
-                titles[key][c.title] = None
-            if c.type == ROLE and person is not None:
-                titles[key][c.surface] = None
+            if with_entities:
+                entity = entities.get(key)
+                if entity is None:
+                    entity = entities[key] = Entity(name=key[0], type=key[1])
+                    aliases[key], titles[key] = {}, {}
+                entity.mentions += 1
+                aliases[key][c.surface] = None
+                if c.title:
+                    titles[key][c.title] = None
+                if c.type == ROLE and person is not None:
+                    titles[key][c.surface] = None
             resolved.append(Mention(c.start, c.end, key[0], c.type if c.type == ROLE else key[1], c.title))
         mentions.append(resolved)
     for key, entity in entities.items():

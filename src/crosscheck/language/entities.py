@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from crosscheck.language import gazetteer
 from crosscheck.language.aliases import ORGANIZATION, PERSON, PLACE, ROLE, UNKNOWN, Candidate, EntityIndex, resolve
@@ -32,7 +33,7 @@ _NUMBER_AFTER = re.compile(r"\s\d")
 def find_mentions(text: str) -> list[Mention]:
     """People, organisations, places and roles of one text, resolved within it: "Esper" after
     "Defense Secretary Mark Esper" has entity "Mark Esper"."""
-    return resolve([candidates(text)]).mentions[0]
+    return resolve([candidates(text)], entities=False).mentions[0]
 
 
 def resolve_entities(docs: Sequence[str] | Sequence[Sequence[Mention]], texts: Sequence[str] | None = None) -> EntityIndex:
@@ -57,16 +58,17 @@ def candidates(text: str) -> list[Candidate]:
     for run in capitalised_runs(text):
         for kind, i, j, canonical in pieces(run, text):
             start, end = run[i][0], run[j - 1][1]
-            surface = text[start:end]
             if kind == PLACE:
                 found.append(_place_or_institution(text, start, end, canonical))
             elif kind == ORGANIZATION:
+                surface = text[start:end]
                 found.append(Candidate(start, end, surface, ORGANIZATION, _qualified(found, text, start, end, canonical or surface)))
             elif kind == NAME:
-                title = title_before(text, start)
                 names = [t[2] for t in run[i:j]]
                 if not _looks_like_name(names):
                     continue
+                title = title_before(text, start)
+                surface = text[start:end]
                 if title or (len(names) > 1 and (names[0] in GIVEN_NAMES or _has_particle(names))):
                     found.append(Candidate(start, end, surface, PERSON, title=title))
                 elif len(names) > 1 or not _sentence_initial(text, start):
@@ -106,7 +108,14 @@ def _used_in_lower_case(word: str, words: set[str]) -> bool:
 
 
 def _looks_like_name(words: list[str]) -> bool:
-    return all(is_name_word(w) or w.startswith(("al-", "el-")) for w in words) and len(words) <= 4
+    if len(words) == 1:
+        return _name_word(words[0])
+    return len(words) <= 4 and all(_name_word(w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
+    return is_name_word(word) or word.startswith(("al-", "el-"))
 
 
 def _has_particle(words: list[str]) -> bool:

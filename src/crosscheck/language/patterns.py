@@ -8,6 +8,7 @@ cue and number scans several times faster.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import groupby
 
 
@@ -16,11 +17,28 @@ def alternation(fragments: list[str], *, either_case: bool = False) -> str:
     literal lower-case letter), grouped by that letter; ``either_case`` also accepts it in
     upper case ("Twenty", "The")."""
     parts = []
-    for first, group in groupby(sorted(set(fragments)), key=lambda f: f[0]):
-        rest = "|".join(sorted({f[1:] for f in group}, key=_longest_first))
+    for first, rest in _by_first_letter(fragments):
         letter = f"[{first}{first.upper()}]" if either_case and first.isalpha() else re.escape(first)
         parts.append(f"{letter}(?:{rest})")
     return "(?:" + "|".join(parts) + ")"
+
+
+def word_branches(fragments: list[str], rest: str = "") -> str:
+    """Top-level branches matching any of ``fragments`` (as ``alternation``) at the start of a
+    word, then ``rest``: "a(?<!\\wa)(?:fter|go)REST|b(?<!\\wb)(?:ut)REST". The word-start test
+    follows the literal first letter, so ``re`` jumps between positions holding such a letter
+    instead of testing every position, as it must for a pattern that opens with ``\\b``."""
+    parts = []
+    for first, tail in _by_first_letter(fragments):
+        letter = re.escape(first)
+        parts.append(f"{letter}(?<!\\w{letter})(?:{tail}){rest}")
+    return "|".join(parts)
+
+
+def _by_first_letter(fragments: list[str]) -> Iterator[tuple[str, str]]:
+    """(first letter, alternation of the rests) for the fragments grouped by first letter."""
+    for first, group in groupby(sorted(set(fragments)), key=lambda f: f[0]):
+        yield first, "|".join(sorted({f[1:] for f in group}, key=_longest_first))
 
 
 def literal_branches(words: list[str], rest: str = "") -> str:

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from crosscheck.language.patterns import alternation
+from crosscheck.language.patterns import word_branches
 from crosscheck.model import Polarity, Span
 
 NEGATION, ANTONYM, DENIAL, HEDGE, CONDITIONAL, FUTURE = "negation", "antonym", "denial", "hedge", "conditional", "future"
@@ -97,16 +97,15 @@ _IRREGULAR = {
 
 # Run on lower-cased text: n't and 'll attach to the word before them.
 _CUE = re.compile(
-    r"\b"
-    + alternation([f for kind in _CUES.values() for f in kind] + [r"non-?[a-z]{3,}", r"un(?!der)[a-z]{2,}ed", *ANTONYMS])
-    + r"\b|n['’]t\b|['’]ll\b"
+    word_branches([f for kind in _CUES.values() for f in kind] + [r"non-?[a-z]{3,}", r"un(?!der)[a-z]{2,}ed", *ANTONYMS], r"\b")
+    + r"|n['’]t\b|'ll\b|’ll\b"
 )
+# Every branch opens with a literal character, so ``re`` skips the letters between them.
 _CLAUSE_BREAK = re.compile(
-    r"[;:—]|,[”\"’']? (?=[“\"‘']|(?:and|but|or|nor|yet|so|while|whereas|although|though|because|since|as|if|unless|"
-    r"which|who|whom|whose|where|when|after|before|until|it|he|she|they|we|i|you|there|this|these|those|our|"
-    r"my|your|his|her|its|their)\b)|,[”\"’'] | (?=(?:but|whereas|although|though|because|unless|whether)\b)"
-    r"| (?<!\bas )(?=if\b)"
-    r"| [–-]{1,2} "
+    r";|:|—|,(?:[”\"’']? (?=[“\"‘']|(?:and|but|or|nor|yet|so|while|whereas|although|though|because|since|as|if|"
+    r"unless|which|who|whom|whose|where|when|after|before|until|it|he|she|they|we|i|you|there|this|these|those|"
+    r"our|my|your|his|her|its|their)\b)|[”\"’'] )"
+    r"| (?:(?=(?:but|whereas|although|though|because|unless|whether)\b)|(?<!\bas )(?=if\b)|[–-]{1,2} )"
 )
 
 
@@ -114,28 +113,32 @@ def clauses(text: str, span: Span) -> list[Span]:
     """The clauses of a sentence: cut at ; : dashes, before but/if/unless/because/whether, and
     at a comma that opens a new clause or closes a quotation."""
     lower = _lower(text[span.start : span.end])
-    return _split(text, span, [(m.start() + span.start, m.end() + span.start) for m in _CLAUSE_BREAK.finditer(lower)])
+    breaks = [(m.start() + span.start, m.end() + span.start) for m in _CLAUSE_BREAK.finditer(lower)]
+    return [Span(start, end) for start, end in _split(text, span.start, span.end, breaks)]
 
 
-def _split(text: str, span: Span, breaks: list[tuple[int, int]]) -> list[Span]:
-    pieces: list[Span] = []
-    start = span.start
+def _split(text: str, start: int, stop: int, breaks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of the span start..stop, cut at ``breaks``."""
+    pieces: list[tuple[int, int]] = []
+    first = start
     for begin, end in breaks:
         if begin > start:
-            pieces.extend(_after_condition(text, start, begin))
+            _after_condition(text, start, begin, pieces)
         start = max(start, end)
-    if start < span.end:
-        pieces.extend(_after_condition(text, start, span.end))
-    return pieces or [span]
+    if start < stop:
+        _after_condition(text, start, stop, pieces)
+    return pieces or [(first, stop)]
 
 
-def _after_condition(text: str, start: int, end: int) -> list[Span]:
-    """"If the U.S. pulls out, our allies will ...": the condition ends at its first comma."""
+def _after_condition(text: str, start: int, end: int, pieces: list[tuple[int, int]]) -> None:
+    """Add the clause start..end to ``pieces``, cut after an opening condition: "If the U.S.
+    pulls out, our allies will ...": the condition ends at its first comma."""
     if text[start : start + 1] in "IiUu\"'“‘ (" and _CONDITIONAL_OPEN.match(text, start, end):
         comma = text.find(", ", start, end)
         if comma > 0:
-            return [Span(start, comma), Span(comma + 2, end)]
-    return [Span(start, end)]
+            pieces += ((start, comma), (comma + 2, end))
+            return
+    pieces.append((start, end))
 
 
 def find_polarity(text: str, sentences: list[Span]) -> list[Polarity]:
@@ -143,24 +146,25 @@ def find_polarity(text: str, sentences: list[Span]) -> list[Polarity]:
     lower = _lower(text)
     cues = _cues(text, lower, 0, len(text))
     cue_starts = [c[0] for c in cues]
-    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(lower)]
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(lower)]
     break_starts = [b[0] for b in breaks]
     found: list[Polarity] = []
     for sentence in sentences:
-        inside = breaks[bisect_left(break_starts, sentence.start) : bisect_left(break_starts, sentence.end)]
+        first, stop = sentence.start, sentence.end
+        inside = breaks[bisect_left(break_starts, first) : bisect_left(break_starts, stop)]
         question = _question(text, sentence)
-        for clause in _split(text, sentence, inside):
-            low, high = bisect_left(cue_starts, clause.start), bisect_right(cue_starts, clause.end - 1)
+        for start, end in _split(text, first, stop, inside):
+            low, high = bisect_left(cue_starts, start), bisect_right(cue_starts, end - 1)
             if low == high and not question:
-                found.append(Polarity(clause.start, clause.end))
+                found.append(Polarity(start, end))
             else:
-                found.append(_judge(text, clause, cues[low:high], question))
+                found.append(_judge(text, start, end, cues[low:high], question))
     return found
 
 
 def clause_polarity(text: str, span: Span) -> Polarity:
     """Negation and modality of one clause (a span of ``text``)."""
-    return _judge(text, span, _span_cues(text, span.start, span.end), _question(text, span))
+    return _judge(text, span.start, span.end, _span_cues(text, span.start, span.end), _question(text, span))
 
 
 def predicate_polarity(text: str, clause: Span, word: str) -> bool | None:
@@ -297,24 +301,25 @@ def _kind(cue: str) -> str:
     return HEDGE
 
 
-def _judge(text: str, clause: Span, cues: list[tuple[int, int, str]], question: list[tuple[int, int, str]]) -> Polarity:
-    """Polarity of a clause from its cues; ``question`` is the "?" of its sentence, if any."""
+def _judge(text: str, first: int, last: int, cues: list[tuple[int, int, str]], question: list[tuple[int, int, str]]) -> Polarity:
+    """Polarity of the clause first..last from its cues; ``question`` is the "?" of its
+    sentence, if any."""
     negated = False
     modality: str | None = None
     spans: list[Span] = []
-    for start, end, kind in [*(c for c in cues if c[1] <= clause.end), *question]:
+    for start, end, kind in [*(c for c in cues if c[1] <= last), *question]:
         if kind == NEGATION:
             negated = True
         elif kind == ANTONYM:
-            if not _COPULA_BEFORE.search(text, max(clause.start, start - 30), start):
+            if not _COPULA_BEFORE.search(text, max(first, start - 30), start):
                 continue
             negated = True
-        elif kind == CONDITIONAL and not _opens(text, clause, end):
+        elif kind == CONDITIONAL and not _opens(text, first, last, end):
             continue
         else:
             modality = _stronger(modality, kind)
         spans.append(Span(start, end))
-    return Polarity(clause.start, clause.end, negated, modality, tuple(spans))
+    return Polarity(first, last, negated, modality, tuple(spans))
 
 
 def _question(text: str, span: Span) -> list[tuple[int, int, str]]:
@@ -325,9 +330,9 @@ def _question(text: str, span: Span) -> list[tuple[int, int, str]]:
     return [(end - 1, end, HEDGE)] if end > span.start and text[end - 1] == "?" else []
 
 
-def _opens(text: str, clause: Span, end: int) -> bool:
-    """A conditional word counts for the clause it opens ("if the U.S. pulls out")."""
-    match = _CONDITIONAL_OPEN.match(text, clause.start, clause.end)
+def _opens(text: str, first: int, last: int, end: int) -> bool:
+    """A conditional word counts for the clause first..last it opens ("if the U.S. pulls out")."""
+    match = _CONDITIONAL_OPEN.match(text, first, last)
     return match is not None and match.end() == end
 
 

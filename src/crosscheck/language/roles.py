@@ -15,7 +15,8 @@ from crosscheck.language.patterns import alternation
 from crosscheck.language.runs import STOPWORDS, abbreviation, glued, is_title_word
 from crosscheck.language.titles import MODIFIERS, ROLE_HEADS, role_head, title_keys
 
-_WORD_CHARS = frozenset(".'’&-_")
+# The last character that is neither part of a word ("U.S.", "AT&T", "al-Sadr") nor a space.
+_LAST_BREAK = re.compile(r"[^\w.'’&\- \t\xa0][\w.'’&\- \t\xa0]*\Z")
 # "the (up to three modifiers) office (of Name)", not followed by a name.
 _ROLE = re.compile(
     r"(?:the|The)\s+(?P<role>(?:(?:[A-Z][\w.’'-]*|"
@@ -33,8 +34,10 @@ _APPOSITION_BEFORE = re.compile(r",\s+[Tt]he\s+")  # "Mark Milley, the chairman"
 
 def title_before(text: str, start: int) -> str | None:
     """The title written just before a name: "Iraqi premier", "US Marine Corps Brigadier General"."""
+    if text[start - 1 : start] not in (" ", "\xa0", "\t"):
+        return None
     before = text[max(0, start - 40) : start].rsplit(None, 1)
-    if not before or not _titleish(before[-1]) or text[start - 1 : start] not in (" ", "\xa0", "\t"):
+    if not before or not _titleish(before[-1]):
         return None
     taken: list[str] = []
     for word in _words_before(text, start):
@@ -67,19 +70,11 @@ def _titleish(word: str) -> bool:
 
 
 def _words_before(text: str, start: int) -> Iterator[str]:
-    """Words before ``start``, nearest first, up to a punctuation mark or a line break; glued
-    words come apart ("StaffArmy" gives "Army", then "Staff")."""
-    pos = start
-    limit = max(0, start - 120)
-    while pos > limit:
-        while pos > limit and text[pos - 1] in " \t\xa0":
-            pos -= 1
-        end = pos
-        while pos > limit and (text[pos - 1].isalnum() or text[pos - 1] in _WORD_CHARS):
-            pos -= 1
-        if pos == end:
-            return
-        word = text[pos:end]
+    """Words before ``start`` (at most 120 characters back), nearest first, up to a punctuation
+    mark or a line break; glued words come apart ("StaffArmy" gives "Army", then "Staff")."""
+    window = text[max(0, start - 120) : start]
+    stop = _LAST_BREAK.search(window)
+    for word in reversed((window[stop.start() + 1 :] if stop else window).split()):
         cut = 0 if word.istitle() or word.islower() else glued(word)
         if cut:
             yield word[cut:]

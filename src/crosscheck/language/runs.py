@@ -56,6 +56,7 @@ _PARTICLE_GAPS = frozenset(f" {p} " for p in "bin ibn bint van von der den de da
     " of the ",
 }
 
+_LONGEST_GAP = max(map(len, _PARTICLE_GAPS))
 # A capital not glued to a word, then an initialism ("U.S.") or the rest of a word.
 _TOKEN = re.compile(r"[A-Z](?<![\w'’@#][A-Z])(?:(?:\.[A-Z])+\.?|[\w'’-]*\.?)")
 _ARTICLES = frozenset("al el ad as ash at an ar".split())  # "al-Muhandis", "ash-Sharif"
@@ -80,6 +81,7 @@ def _tokens(text: str) -> list[Token]:
     """Capitalised words as (start, end, word, run ends after it); a possessive, a "-led"
     compound, a sentence-final period or a stop word ends a run."""
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         word = match.group()
@@ -100,7 +102,7 @@ def _tokens(text: str) -> list[Token]:
                 if tokens:
                     tokens[-1] = (*tokens[-1][:3], True)
                 continue
-        if text[start - 1 : start] == "-":
+        if start and text[start - 1] == "-":
             start = _article_start(text, start)
             word = text[start:end]
         if word in STOPWORDS:
@@ -109,9 +111,9 @@ def _tokens(text: str) -> list[Token]:
             continue
         glue = 0 if word.istitle() else glued(word)
         if glue:
-            tokens.append((start, start + glue, word[:glue], True))
+            append((start, start + glue, word[:glue], True))
             start, word = start + glue, word[glue:]
-        tokens.append((start, end, word, ends_run))
+        append((start, end, word, ends_run))
     return tokens
 
 
@@ -123,6 +125,7 @@ def _article_start(text: str, start: int) -> int:
     return start
 
 
+@lru_cache(maxsize=65536)
 def glued(word: str) -> int:
     """Where two known words were glued by extraction ("StaffArmy" -> 5), or 0."""
     match = _GLUE.search(word)
@@ -147,7 +150,7 @@ def _runs(tokens: list[Token], text: str) -> list[list[Token]]:
     runs: list[list[Token]] = []
     previous: Token | None = None
     for token in tokens:
-        if previous is not None and not previous[3]:
+        if previous is not None and not previous[3] and token[0] - previous[1] <= _LONGEST_GAP:
             gap = text[previous[1] : token[0]]
             if gap == " " or gap == "\xa0" or (gap in _PARTICLE_GAPS and (not gap.startswith(" of") or previous[2] in _OF_HEADS)):
                 runs[-1].append(token)
@@ -162,7 +165,7 @@ def pieces(run: list[Token], text: str) -> tuple[Piece, ...]:
     """Pieces of a run: place, organization or name (titles are left out). A run depends only on
     its own text, so the pieces of a repeated one ("Trump", "U.S.") are computed once."""
     base = run[0][0]
-    key = (text[base : run[-1][1]], tuple(t[3] for t in run))
+    key = (text[base : run[-1][1]], (run[0][3],) if len(run) == 1 else tuple([t[3] for t in run]))
     found = _PIECES.get(key)
     if found is None:
         if len(_PIECES) > 50_000:

@@ -23,9 +23,11 @@ _PAST_VERB_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]+ed\s+(?:on
 _EVENT_AFTER = re.compile(r"\s*(?:'s\s+)?(?:deadline|meeting|vote|election|summit|talks)\b", re.I)
 """A day named before an event noun ("Friday's deadline") is usually still to come."""
 _CLAUSE_START = re.compile(
-    r"(?<![A-Z])(?<!Mr|Ms|Dr|Jr|Sr|St)(?<!Mrs|Gen|Sen|Rep|Gov)[.;:!?]\s|\n|``|''|\"|, (?:and|but) "
+    "|".join(rf"\{mark}(?<![A-Z]\{mark})(?<!(?:Mr|Ms|Dr|Jr|Sr|St)\{mark})(?<!(?:Mrs|Gen|Sen|Rep|Gov)\{mark})\s" for mark in ".;:!?")
+    + r"|\n|``|''|\"|, (?:and|but) "
 )
-"""Where a clause begins: sentence punctuation (not after "P." or "Mr."), a quote, ", but"."""
+"""Where a clause begins: sentence punctuation (not after "P." or "Mr."), a quote, ", but". Each
+branch opens with its literal character, so ``re`` skips the letters between them."""
 
 
 @dataclass(slots=True)

@@ -155,10 +155,11 @@ def _gate() -> str:
     heads = words(*_HEAD_WORDS, *MONTHS, *WEEKDAYS, *units, *holidays)
     starter = rf"(?:{words(*_LEFT_WORDS, *SMALL_NUMBERS, *TENS)}|\d[\d,./]*|(?:19|20)\d\d's)"
     inner = rf"(?:{words(*_LEFT_WORDS, *_MIDDLE_WORDS, *SMALL_NUMBERS, *TENS)}|\d[\d,./]*)"
-    head = (
-        rf"(?:{heads}\b|{YEAR}|{SPOKEN_YEAR}|\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b|o'clock)"
-        r"|\d{1,2}:\d\d\b|q[1-4]\b|\d+/\d+/\d+|\d{4}-\d\d-\d\d|'\d0s|\d{3}0s|\d+(?:st|nd|rd|th)\s+century)"
+    digit_head = (  # behind one test for a digit: most words never try these
+        rf"{YEAR}|\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b|o'clock)"
+        r"|\d{1,2}:\d\d\b|\d+/\d+/\d+|\d{4}-\d\d-\d\d|\d{3}0s|\d+(?:st|nd|rd|th)\s+century"
     )
+    head = rf"(?:{heads}\b|{SPOKEN_YEAR}|q[1-4]\b|'\d0s|(?=\d)(?:{digit_head}))"
     separator = r"(?:[\s-]+|\s?'s\s+)"
     first_word = words(*_HEAD_WORDS, *MONTHS, *WEEKDAYS, *units, *holidays, *_LEFT_WORDS, *SMALL_NUMBERS, *TENS)
     return (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from crosscheck.language.times import calendar as cal
@@ -28,6 +29,7 @@ class Rule(NamedTuple):
     resolve: Callable[[re.Match[str], Context], Result]
 
 
+@lru_cache(maxsize=4096)
 def key(phrase: str | None) -> str:
     """A phrase as the word tables spell it: lower case, single spaces, no trailing dot."""
     return " ".join((phrase or "").lower().rstrip(".").split())

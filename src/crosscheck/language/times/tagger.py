@@ -24,19 +24,22 @@ _CAPITALISED = ("month", "month2", "weekday", "days", "name", "target")
 
 
 def _combined(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """Matched from the non-word character before a timex (the text is searched with a space
+    put in front): a pattern opening with a character set lets ``re`` step over letters in C,
+    where one opening with ``(?<!\\w)`` is tried at every position."""
     branches = "|".join(f"(?P<{rule.name}>{_NAMED_GROUP.sub('(?:', rule.pattern)})" for rule in rules)
-    return re.compile(rf"(?<!\w){GATE}(?:{branches})")
+    return re.compile(rf"[^a-z](?<=\W){GATE}(?:{branches})")
 
 
 _COMBINED = _combined(RULES)
 _SINGLE = {rule.name: re.compile(rf"(?<!\w)(?:{rule.pattern})") for rule in RULES}
 _ORDER = {rule.name: index for index, rule in enumerate(RULES)}
+_CASED_GROUPS = {pattern: [name for name in _CAPITALISED if name in pattern.groupindex] for pattern in _SINGLE.values()}
 
 
 def _names_capitalised(match: re.Match[str], text: str) -> bool:
-    groups = match.re.groupindex
-    for name in _CAPITALISED:
-        if name in groups and match.start(name) >= 0:
+    for name in _CASED_GROUPS[match.re]:
+        if match.start(name) >= 0:
             word = match.group(name)
             if name == "target" and key(word) not in MONTHS and key(word) not in WEEKDAYS:
                 continue
@@ -60,13 +63,12 @@ def _apply(rule: Rule, match: re.Match[str], ctx: Context, cased: bool) -> Timex
     return Timex(start, end, result[0], result[1])
 
 
-def _first_reading(name: str, match: re.Match[str], lowered: str, ctx: Context, cased: bool) -> Timex | None:
-    """The timex of the rule that matched, or of the first later rule that accepts the
-    same position when that one declines."""
-    start = match.start()
+def _first_reading(name: str, start: int, end: int, lowered: str, ctx: Context, cased: bool) -> Timex | None:
+    """The timex of the rule that matched start..end, or of the first later rule that
+    accepts the same position when that one declines."""
     for rule in RULES[_ORDER[name] :]:
         if rule.name == name:
-            single = _SINGLE[name].fullmatch(lowered, start, match.end())
+            single = _SINGLE[name].fullmatch(lowered, start, end)
         else:
             single = _SINGLE[rule.name].match(lowered, start)
         if single is not None and (timex := _apply(rule, single, ctx, cased)) is not None:
@@ -96,12 +98,14 @@ def tag_times(text: str, published: dt.date | None = None) -> list[Timex]:
     lowered = _lower(text)
     cased = lowered != text
     found: list[Timex] = []
+    padded = " " + lowered  # offset i of ``padded`` is the character before offset i of the text
     position = 0
-    while (match := _COMBINED.search(lowered, position)) is not None:
-        timex = _first_reading(match.lastgroup or "", match, lowered, ctx, cased)
+    while (match := _COMBINED.search(padded, position)) is not None:
+        start = match.start()
+        timex = _first_reading(match.lastgroup or "", start, match.end() - 1, lowered, ctx, cased)
         if timex is None:
-            position = match.start() + 1
+            position = start + 1
             continue
         found.append(timex)
-        position = max(timex.end, match.start() + 1)
+        position = max(timex.end, start + 1)
     return found
