@@ -31,6 +31,7 @@ import numpy as np
 from crosscheck.language.attributions import find_attributions
 from crosscheck.language.attributions.candidates import (
     Candidate,
+    colon_candidates,
     forced_candidates,
     head_of,
     open_words,
@@ -124,8 +125,9 @@ def load_docs(data: Path) -> list[Doc]:
     for row, text, tokens, heads in prepared:
         rule_frames = find_frames(tokens)
         ruled = rule_candidates(tokens, rule_frames)
-        forced = forced_candidates(tokens, open_words(tokens, words, {c.head for c in ruled}), rule_frames)
-        docs.append(Doc(row["id"], text, row["attributions"], tokens, heads, sorted(ruled + forced, key=_head)))
+        found = ruled + forced_candidates(tokens, open_words(tokens, words, {c.head for c in ruled}), rule_frames)
+        found += colon_candidates(tokens, found)
+        docs.append(Doc(row["id"], text, row["attributions"], tokens, heads, sorted(found, key=_head)))
     return docs
 
 
@@ -270,7 +272,8 @@ def build_lexicon(docs: list[Doc]) -> frozenset[str]:
 
 
 def _first_pass(doc: Doc, vocabulary: Vocabulary, lexicon: frozenset[str]):
-    candidates = [c for c in doc.candidates if c.kind.startswith("rule:") or doc.tokens.lowers[c.head] in lexicon]
+    lowers = doc.tokens.lowers
+    candidates = [c for c in doc.candidates if c.kind.startswith(("rule:", "colon")) or lowers[c.head] in lexicon]
     if not candidates:
         empty = np.zeros((0, len(FIRST_PASS)), np.int64)
         return candidates, empty, {}, np.zeros(0)
@@ -282,7 +285,7 @@ def _first_pass(doc: Doc, vocabulary: Vocabulary, lexicon: frozenset[str]):
 def _second_pass(doc: Doc, candidates: list[Candidate], first: np.ndarray, columns: dict, scores: np.ndarray):
     if not candidates:
         return np.zeros((0, len(FIRST_PASS) + len(RIVALRY)), np.int64)
-    rivals = second_pass_columns(doc.tokens, candidates, scores)
+    rivals = second_pass_columns(candidates, columns, scores)
     return np.hstack([first, RIVALRY.indices({**columns, **rivals}, len(candidates))])
 
 

@@ -1,4 +1,5 @@
-"""Candidate cues for the cue model: every rule frame, plus a frame forced on lexicon words.
+"""Candidate cues for the cue model: every rule frame, a frame forced on lexicon words, and
+headline or transcript colons ("Poll: ...") the rules turned down.
 
 The rules commit only to words on their lists, in shapes they know. A word the annotated news
 shows to be a cue at least now and then ("backing", "plans", "sees") gets here the frame it
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 
 from crosscheck.language.attributions import clauses, nominal, subjects, verbs
-from crosscheck.language.attributions.frame import Frame, clause_content
+from crosscheck.language.attributions.frame import Frame, clause_content, extend_over_quote
 from crosscheck.language.attributions.lexicon import (
     ADDRESSEE_VERBS,
     DETERMINERS,
@@ -26,6 +27,7 @@ from crosscheck.language.attributions.tokens import Tokens
 from crosscheck.language.attributions.vocabulary import crude_lemma
 from crosscheck.model import Span
 
+_COLON_REACH = 5  # words a colon cue's source may have
 # Prepositions that open what a noun not on the lexicon's list reports: "her case against".
 _NOUN_PREPOSITIONS = frozenset("of for about on against over to with toward towards".split())
 # Words that never head a cue span when a content word is in it ("has also said" -> "said").
@@ -39,7 +41,7 @@ class Candidate:
     """A possible cue: its head token, where its frame came from, and the frame."""
 
     head: int
-    kind: str  # rule:<order> | verb:<order> | noun | clause
+    kind: str  # rule:<order> | verb:<order> | noun | clause | colon
     frame: Frame
 
 
@@ -71,6 +73,29 @@ def forced_candidates(tokens: Tokens, heads: list[int], rule_frames: list[Frame]
         candidate = _forced(tokens, index, first, stop, earlier)
         if candidate is not None:
             found.append(candidate)
+    return found
+
+
+def colon_candidates(tokens: Tokens, others: list[Candidate]) -> list[Candidate]:
+    """"Trump: My plans are not set in stone", "Poll: Sanders leads": a colon after a short
+    capitalised opening of its sentence, the opening as source, the rest as content; none where
+    the cue of one of ``others`` is part of that opening ("She said: ...")."""
+    taken = {index for other in others for index in range(other.frame.cue[0], other.frame.cue[1] + 1)}
+    found = []
+    words, quoted = tokens.words, tokens.quoted
+    for first, stop in tokens.sentences:
+        if first >= stop or not words[first][0].isupper():
+            continue
+        for index in range(first + 1, min(stop - 1, first + _COLON_REACH + 1)):
+            word = words[index]
+            if word == ":":
+                if taken.isdisjoint(range(first, index + 1)) and not quoted[index]:
+                    last = stop - 2 if words[stop - 1] in (".", "!", "?") and stop - 2 > index else stop - 1
+                    content = extend_over_quote(tokens, index + 1, last)
+                    found.append(Candidate(index, "colon", Frame((index, index), content, (first, index - 1), "colon")))
+                break
+            if not word[0].isalnum() and word not in (".", "'s", "’s", "-"):
+                break
     return found
 
 

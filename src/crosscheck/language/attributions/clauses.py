@@ -7,6 +7,8 @@ its clause: before a trailing "according to", a second reporting verb ("..., add
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from crosscheck.language.attributions.lexicon import (
     DETERMINERS,
     OBJECT_PRONOUNS,
@@ -73,25 +75,17 @@ def clause_end(tokens: Tokens, start: int, stop: int) -> int:
     semicolon, or the sentence's final punctuation.
     """
     lowers = tokens.lowers
-    index = start
     end = stop - 1
-    while index < stop:
+    marks = tokens.clause_marks()  # only these tokens can end a clause early
+    for index in marks[bisect_left(marks, start) : bisect_left(marks, stop)]:
         lower = lowers[index]
-        if tokens.quoted[index]:
-            index += 1
-            continue
-        if lower == "," and index + 1 < stop:
-            following = lowers[index + 1]
-            if following == "according" or following in PARTICIPLES:
+        if lower == ",":
+            if index + 1 < stop and (lowers[index + 1] == "according" or lowers[index + 1] in PARTICIPLES):
                 end = index - 1
                 break
-        if lower in ("and", "but") and index > start and _starts_cue(tokens, index + 1, stop):
+        elif lower == ";" or (index > start and _starts_cue(tokens, index + 1, stop)):
             end = index - 1
             break
-        if lower == ";":
-            end = index - 1
-            break
-        index += 1
     while end > start and lowers[end] in (".", ",", ":", "—", "-") and not tokens.quoted[end]:
         end -= 1
     return end

@@ -18,7 +18,13 @@ from pathlib import Path
 
 import numpy as np
 
-from crosscheck.language.attributions.candidates import Candidate, forced_candidates, open_words, rule_candidates
+from crosscheck.language.attributions.candidates import (
+    Candidate,
+    colon_candidates,
+    forced_candidates,
+    open_words,
+    rule_candidates,
+)
 from crosscheck.language.attributions.features import (
     FIRST_PASS,
     RIVALRY,
@@ -53,10 +59,12 @@ class CueModel:
         )
 
     def candidates(self, tokens: Tokens, rule_frames: list[Frame]) -> list[Candidate]:
-        """Every rule frame, and a forced frame for each other unquoted lexicon word."""
+        """Every rule frame, a forced frame for each other unquoted lexicon word, and colon cues."""
         found = rule_candidates(tokens, rule_frames)
         heads = open_words(tokens, self.lexicon, {candidate.head for candidate in found})
-        return sorted(found + forced_candidates(tokens, heads, rule_frames), key=lambda candidate: candidate.head)
+        found += forced_candidates(tokens, heads, rule_frames)
+        found += colon_candidates(tokens, found)
+        return sorted(found, key=_head)
 
     def features(self, tokens: Tokens, candidates: list[Candidate]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """First-pass feature indices and the columns the second pass reuses."""
@@ -72,7 +80,7 @@ class CueModel:
         scores: np.ndarray,
     ) -> np.ndarray:
         """The first pass's feature indices and those of the rivalry templates, side by side."""
-        rivals = second_pass_columns(tokens, candidates, scores)
+        rivals = second_pass_columns(candidates, columns, scores)
         return np.hstack([first, RIVALRY.indices({**columns, **rivals}, len(candidates))])
 
     def scores(self, tokens: Tokens, candidates: list[Candidate]) -> np.ndarray:
@@ -109,11 +117,14 @@ class CueModel:
         sparse = {}
         for name, vector in weights.items():
             index = np.flatnonzero(vector)
-            sparse[f"{name}_index"] = index.astype(np.int32)
+            # Gaps between sorted indices are small: stored as uint16 they compress to a third.
+            gaps = np.diff(index, prepend=0)
+            sparse[f"{name}_gaps"] = gaps.astype(np.uint16 if gaps.max(initial=0) < 1 << 16 else np.int32)
             sparse[f"{name}_value"] = vector[index].astype(np.float16)
+        tables = self.vocabulary.tables()
         arrays = {
-            "words": np.array("\n".join(self.vocabulary.words)),
-            "context": np.array("\n".join(self.vocabulary.context)),
+            **{name: np.array("\n".join(tables[name])) for name in ("words", "context", "lemmas", "suffixes")},
+            **{name: np.array(tables[name], np.int32) for name in ("lemma_of", "suffix_of")},
             "lexicon": np.array("\n".join(sorted(self.lexicon))),
             "threshold": np.array(self.threshold),
             **sparse,
@@ -123,14 +134,20 @@ class CueModel:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> CueModel:
         with np.load(path) as stored:
+            tables = {name: str(stored[name]).split("\n") for name in ("words", "context", "lemmas", "suffixes")}
+            tables.update({name: stored[name].tolist() for name in ("lemma_of", "suffix_of")})
             return cls(
-                vocabulary=Vocabulary(str(stored["words"]).split("\n"), str(stored["context"]).split("\n")),
+                vocabulary=Vocabulary.from_tables(tables),
                 lexicon=frozenset(str(stored["lexicon"]).split("\n")),
-                first_weights=_dense(stored["first_index"], stored["first_value"]),
-                second_weights=_dense(stored["second_index"], stored["second_value"]),
-                source_weights=_dense(stored["source_index"], stored["source_value"]),
+                first_weights=_dense(stored["first_gaps"], stored["first_value"]),
+                second_weights=_dense(stored["second_gaps"], stored["second_value"]),
+                source_weights=_dense(stored["source_gaps"], stored["source_value"]),
                 threshold=float(stored["threshold"]),
             )
+
+
+def _head(candidate: Candidate) -> int:
+    return candidate.head
 
 
 @cache
@@ -166,9 +183,9 @@ def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
             archive.writestr(entry, buffer.getvalue())
 
 
-def _dense(index: np.ndarray, value: np.ndarray) -> np.ndarray:
+def _dense(gaps: np.ndarray, value: np.ndarray) -> np.ndarray:
     weights = np.zeros(1 << HASH_BITS, np.float32)
-    weights[index] = value
+    weights[np.cumsum(gaps, dtype=np.int64)] = value
     return weights
 
 

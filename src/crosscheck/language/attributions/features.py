@@ -11,6 +11,7 @@ that is faster than numpy calls on whole-article arrays.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from crosscheck.language.attributions.candidates import Candidate
 from crosscheck.language.attributions.lexicon import DETERMINERS, NOUN_CUES, VERBS
 from crosscheck.language.attributions.templates import Templates
 from crosscheck.language.attributions.tokens import Tokens
-from crosscheck.language.attributions.vocabulary import Vocabulary
+from crosscheck.language.attributions.vocabulary import UNKNOWN, Vocabulary
 
 _FIRST_PASS = (
     (), ("w",), ("l",), ("s",), ("cap",), ("rule",), ("tier",),
@@ -32,7 +33,7 @@ _FIRST_PASS = (
     ("kind", "source", "content_first"), ("source_len", "source"), ("side", "l"),
     ("content_len", "content_first"),
     ("l", "c+1", "c+2"), ("c-2", "c-1", "l"), ("l", "kind", "side"), ("s", "rule"), ("l", "c-1", "c+1"),
-    ("l", "source", "content_first"), ("tier", "kind", "quotes"),
+    ("l", "source", "content_first"), ("tier", "kind", "quotes"), ("headline", "kind"),
 )  # fmt: skip
 _RIVALRY = (
     ("score",), ("covered",), ("contains",), ("sentence_max",), ("rank",), ("strong",),
@@ -44,10 +45,11 @@ FIRST_PASS = Templates(_FIRST_PASS)
 # The second pass reads the first pass's features again plus these: ids follow on from them.
 RIVALRY = Templates(_RIVALRY, first_id=len(_FIRST_PASS) + 1)
 
-FIRST_COLUMNS = (
+_FIRST_COLUMNS = (
     "w", "l", "s", "c-2", "c-1", "c+1", "c+2", "c+3", "cap-1", "cap", "cap+1", "rule", "inside", "tier",
     "quotes", "position", "name_before", "name_after",
-    "kind", "source", "source_len", "content_first", "content_len", "content_quoted", "side",
+    "kind", "source", "source_len", "content_first", "content_len", "content_quoted", "side", "headline",
+    "head", "sentence", "content_first_token", "content_stop_token",
 )  # fmt: skip
 
 KINDS = tuple(
@@ -57,23 +59,32 @@ KINDS = tuple(
         ("verb", "normal inverted colon participle infinitive"),
     )
     for order in orders.split()
-) + ("noun", "clause")
+) + ("noun", "clause", "colon")
 KIND_IDS = {kind: number + 1 for number, kind in enumerate(KINDS)}
 _RULE_HEAD = {kind: number + 1 for number, kind in enumerate(KINDS[:7])}
 _INSIDE_RULE_CUE = len(_RULE_HEAD) + 1
 
+# A cue word's rank in the lexicon: a verb's tier + 1, 5 for a cue noun, else 0.
+_TIERS = {word: 5 for word in NOUN_CUES} | {word: entry.tier + 1 for word, entry in VERBS.items()}
 _QUOTE_MARKS = frozenset("\"“”„«»‹›‘’'") | {"''"}
 _PERSONAL = frozenset("he she they i we it who you".split())
 _WH = frozenset("whether if what how why when where who which".split())
 _SHAPES: dict[str, int] = {}  # word -> _shape_of(word), a cache bounded at 100,000 words
+_OPENINGS: dict[str, int] = {}  # word -> _opening_of(word), the same
+_BUCKET_TOP = 31  # ``bucket`` of shorter lengths, looked up
 
 
 def first_pass_columns(tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary) -> dict[str, np.ndarray]:
-    """Every column the first-pass templates read, one value per candidate."""
+    """Every column the first-pass templates read, one value per candidate, and the token ranges
+    the second pass reuses (``head``, ``sentence``, ``content_first_token``, ``content_stop``)."""
     words, lowers, starts, ends = tokens.words, tokens.lowers, tokens.starts, tokens.ends
-    context_id, last_token = vocab.context_id, len(words) - 1
+    sentences, sentence_of, headline = tokens.sentences, tokens.sentence_of, tokens.is_headline
+    ids, last_token = vocab.ids, len(words) - 1
+    # Bound C-level lookups (``get`` with a default) in the loop: most of its cost is calls.
+    context = vocab.context_table().get
+    shape_of, opening_of = _SHAPES.get, _OPENINGS.get
     names = [False] * (len(words) + 3)  # padded: -1 to -3 and the ends read False
-    for index in {i for c in candidates for i in range(c.head - 3, c.head + 4) if 0 <= i < len(words)}:
+    for index in {i for c in candidates for i in range(c.head - 3, c.head + 4) if 0 <= i <= last_token}:
         names[index] = words[index][0].isupper() or lowers[index] in _PERSONAL
     rule, inside = _rule_marks(tokens, candidates)
     spans = tokens.quotes.spans
@@ -83,11 +94,15 @@ def first_pass_columns(tokens: Tokens, candidates: list[Candidate], vocab: Vocab
     for candidate in candidates:
         head, frame = candidate.head, candidate.frame
         lower = lowers[head]
-        first, stop = tokens.sentences[tokens.sentence_of[head]]
-        quotes_before = bisect_left(marks, starts[head]) > bisect_left(marks, starts[first])
+        sentence = sentence_of[head]
+        first, stop = sentences[sentence]
+        head_start = starts[head]
+        quotes_before = bisect_left(marks, head_start) > bisect_left(marks, starts[first])
         quotes_after = bisect_left(marks, ends[stop - 1]) > bisect_left(marks, ends[head])
         content = frame.content
         content_first = bisect_left(starts, content.start)
+        content_stop = bisect_left(starts, content.end)
+        content_length = content_stop - content_first
         # Quotations are in text order and do not overlap: one overlaps the content if fewer end
         # by its start than start before its end.
         quoted = bisect_left(quote_starts, content.end) > bisect_left(quote_ends, content.start + 1)
@@ -95,36 +110,50 @@ def first_pass_columns(tokens: Tokens, candidates: list[Candidate], vocab: Vocab
             source = source_length = 0
         else:
             source_first, source_last = frame.source
-            source = opening(tokens, source_first)
+            source = opening_of(words[source_first]) or opening(tokens, source_first)
             if source == 7 and source_first == source_last:
                 source = 10  # a bare surname
-            source_length = bucket(source_last - source_first + 1)
-        shape = (_shape(words[head - 1]) if head else 0, _shape(words[head]),
-                 _shape(words[head + 1]) if head + 1 < len(words) else 0)  # fmt: skip
+            source_length = source_last - source_first + 1
+            source_length = _BUCKETS[source_length] if source_length < _BUCKET_TOP else 6
+        if content_first > last_token:
+            content_opening = 0
+        else:
+            content_opening = opening_of(words[content_first]) or opening(tokens, content_first)
+        before, after = head - first, stop - head - 1
         rows.append(
             (
-                *vocab.ids(lower),
-                *[context_id(lowers[i]) if 0 <= i <= last_token else 0 for i in (head - 2, head - 1)],
-                *[context_id(lowers[i]) if i <= last_token else 0 for i in (head + 1, head + 2, head + 3)],
-                *shape,
+                *ids(lower),
+                context(lowers[head - 2], UNKNOWN) if head >= 2 else 0,
+                context(lowers[head - 1], UNKNOWN) if head >= 1 else 0,
+                context(lowers[head + 1], UNKNOWN) if head + 1 <= last_token else 0,
+                context(lowers[head + 2], UNKNOWN) if head + 2 <= last_token else 0,
+                context(lowers[head + 3], UNKNOWN) if head + 3 <= last_token else 0,
+                (shape_of(words[head - 1]) or _shape(words[head - 1])) if head else 0,
+                shape_of(words[head]) or _shape(words[head]),
+                (shape_of(words[head + 1]) or _shape(words[head + 1])) if head < last_token else 0,
                 rule.get(head, 0),
                 inside[head],
-                _tier(lower),
+                _TIERS.get(lower, 0),
                 2 * quotes_before + quotes_after,
-                4 * min(head - first, 3) + min(stop - head - 1, 3),
+                4 * (before if before < 3 else 3) + (after if after < 3 else 3),
                 names[head - 1] or names[head - 2] or names[head - 3],
                 names[head + 1] or names[head + 2] or names[head + 3],
                 KIND_IDS[candidate.kind],
                 source,
                 source_length,
-                opening(tokens, content_first) if content_first < len(words) else 0,
-                bucket(bisect_left(starts, content.end) - content_first),
+                content_opening,
+                (_BUCKETS[content_length] if content_length >= 0 else 1) if content_length < _BUCKET_TOP else 6,
                 quoted,
-                1 if content.start > starts[head] else 2,
+                1 if content.start > head_start else 2,
+                headline(sentence),
+                head,
+                sentence,
+                content_first,
+                content_stop,
             )
         )
-    table = np.array(rows, np.int64).reshape(-1, len(FIRST_COLUMNS))
-    return {name: table[:, number] for number, name in enumerate(FIRST_COLUMNS)}
+    table = np.array(rows, np.int64).reshape(-1, len(_FIRST_COLUMNS))
+    return dict(zip(_FIRST_COLUMNS, table.T))
 
 
 def _rule_marks(tokens: Tokens, candidates: list[Candidate]) -> tuple[dict[int, int], list[int]]:
@@ -149,29 +178,19 @@ def _rule_marks(tokens: Tokens, candidates: list[Candidate]) -> tuple[dict[int, 
     return rule, inside
 
 
-def second_pass_columns(tokens: Tokens, candidates: list[Candidate], scores: np.ndarray) -> dict[str, np.ndarray]:
+def second_pass_columns(
+    candidates: list[Candidate], columns: dict[str, np.ndarray], scores: np.ndarray
+) -> dict[str, np.ndarray]:
     """How each candidate fares against the others, from their first-pass probabilities.
 
     ``covered``: the best score of another candidate whose content holds this one's head;
     ``contains``: the best score of a candidate inside this one's content; ``sentence_max``,
-    ``rank`` and ``strong``: the other candidates of the same sentence.
+    ``rank`` and ``strong``: the other candidates of the same sentence. ``columns`` are the
+    candidates' first-pass columns.
     """
-    starts = tokens.starts
-    table = np.array(
-        [
-            (
-                c.head,
-                bisect_left(starts, c.frame.content.start),
-                bisect_left(starts, c.frame.content.end),
-                c.frame.cue[0],
-                c.frame.cue[1],
-                tokens.sentence_of[c.head],
-            )
-            for c in candidates
-        ],
-        np.int64,
-    ).reshape(-1, 6)
-    heads, first, stop, cue_first, cue_last, sentence = table.T
+    heads, sentence = columns["head"], columns["sentence"]
+    first, stop = columns["content_first_token"], columns["content_stop_token"]
+    cue_first, cue_last = np.array([c.frame.cue for c in candidates], np.int64).reshape(-1, 2).T
     other = ~np.eye(len(heads), dtype=bool)
     # holds[i, j]: candidate j's content holds candidate i's head, outside j's own cue.
     holds = (first <= heads[:, None]) & (heads[:, None] < stop) & other
@@ -195,7 +214,11 @@ def second_pass_columns(tokens: Tokens, candidates: list[Candidate], scores: np.
 
 def opening(tokens: Tokens, index: int) -> int:
     """A class for the word a source or content opens with."""
-    lower, word = tokens.lowers[index], tokens.words[index]
+    return _cached(_OPENINGS, _opening_of, tokens.words[index])
+
+
+def _opening_of(word: str) -> int:
+    lower = word.lower()
     if lower == "that":
         return 1
     if word in _QUOTE_MARKS:
@@ -226,13 +249,21 @@ def bucket(length: int) -> int:
     return 5 if length <= 30 else 6
 
 
+_BUCKETS = [bucket(length) for length in range(_BUCKET_TOP)]
+
+
 def _shape(word: str) -> int:
-    shape = _SHAPES.get(word)
-    if shape is None:
-        shape = _shape_of(word)
-        if len(_SHAPES) < 100_000:
-            _SHAPES[word] = shape
-    return shape
+    return _cached(_SHAPES, _shape_of, word)
+
+
+def _cached(cache: dict[str, int], classify: Callable[[str], int], word: str) -> int:
+    """``classify(word)``, remembered in ``cache`` up to 100,000 words."""
+    value = cache.get(word)
+    if value is None:
+        value = classify(word)
+        if len(cache) < 100_000:
+            cache[word] = value
+    return value
 
 
 def _shape_of(word: str) -> int:
@@ -244,13 +275,6 @@ def _shape_of(word: str) -> int:
     if first.isupper():
         return 2
     return 4 if first.isdigit() else 3
-
-
-def _tier(lower: str) -> int:
-    entry = VERBS.get(lower)
-    if entry is not None:
-        return entry.tier + 1
-    return 5 if lower in NOUN_CUES else 0
 
 
 def _is_strong(candidate: Candidate, lowers: list[str]) -> bool:

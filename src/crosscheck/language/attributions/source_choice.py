@@ -104,11 +104,10 @@ def _rows(
     first_cue, last_cue = frame.cue
     lowers = tokens.lowers
     lemma = vocabulary.ids(lowers[first_cue])[1]
-    passive = int(
-        lowers[last_cue].endswith(("ed", "en")) and any(lowers[i] in _BE for i in range(first_cue, last_cue + 1))
-    )
+    passive = int(lowers[last_cue].endswith(("ed", "en")) and not _BE.isdisjoint(lowers[first_cue : last_cue + 1]))
     by = int(last_cue + 1 < len(lowers) and lowers[last_cue + 1] == "by")
     shared = (passive, by, KIND_IDS[kind], lemma, frame.source is None, min(len(rivals), 5))
+    words = tokens.words
     rows = []
     for span, readings in rivals:
         if span is None:
@@ -119,8 +118,9 @@ def _rows(
             side, low, high = 1, end + 1, first_cue
         else:
             side, low, high = 2, last_cue + 1, start
-        gap_words = tokens.words[low : min(high, low + _GAP_SEEN)]
+        gap_words = words[low : high if high < low + _GAP_SEEN else low + _GAP_SEEN]
         between = 1 + (not _ASIDE_MARKS.isdisjoint(gap_words)) + 2 * (not _QUOTE_MARKS.isdisjoint(gap_words))
-        gap = min(max(high - low, 0), 4) + 1
+        gap = high - low
+        gap = 1 if gap <= 0 else (gap if gap < 4 else 4) + 1
         rows.append((readings, side, opening(tokens, start), bucket(end - start + 1), gap, between, *shared))
     return rows

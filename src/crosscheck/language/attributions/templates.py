@@ -37,9 +37,8 @@ class Templates:
     def indices(self, columns: dict[str, np.ndarray], rows: int) -> np.ndarray:
         """(rows, templates) weight indices; ``columns`` maps each name to ``rows`` integers."""
         matrix = np.zeros((rows, len(self.names) + 1), np.int64)
-        for number, name in enumerate(self.names):
-            matrix[:, number + 1] = columns[name]
-        value = np.tile(self._ids, (rows, 1))
+        matrix[:, 1:] = np.column_stack([columns[name] for name in self.names])
+        value = self._ids
         for slot in self._table.T:
             value = (value * _PRIME + matrix[:, slot]) & _MASK
         return value & ((1 << HASH_BITS) - 1)

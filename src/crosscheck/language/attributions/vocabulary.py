@@ -1,7 +1,8 @@
 """Ids for the words the cue model knows: forms, crude lemmas, suffixes, and context words.
 
-Id 1 stands for an unknown word, 0 for a position outside the text. Only the word lists are
-stored with a model; lemma and suffix ids derive from them, the same way at training and use.
+Id 1 stands for an unknown word, 0 for a position outside the text. Lemma and suffix ids
+derive from the word list, the same way at training and use; a model stores them too, so that
+loading it does not derive them again (see ``tables``).
 """
 
 from __future__ import annotations
@@ -43,12 +44,39 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         lemma_of = list(map(crude_lemma, self.words))
-        self._lemma_ids = dict(zip(sorted(set(lemma_of)), count(2)))
+        lemmas = sorted(set(lemma_of))
         suffix_of = [word[-3:] for word in self.words]
-        self._suffix_ids = dict(zip(sorted(set(suffix_of)), count(2)))
+        suffixes = sorted(set(suffix_of))
+        lemma_ids = dict(zip(lemmas, count(2)))
+        suffix_ids = dict(zip(suffixes, count(2)))
+        lemma_numbers = list(map(lemma_ids.__getitem__, lemma_of))
+        self._index(lemmas, lemma_numbers, suffixes, list(map(suffix_ids.__getitem__, suffix_of)))
+
+    def _index(self, lemmas: list[str], lemma_of: list[int], suffixes: list[str], suffix_of: list[int]) -> None:
+        self._lemma_ids = dict(zip(lemmas, count(2)))
+        self._suffix_ids = dict(zip(suffixes, count(2)))
         self._context_ids = dict(zip(self.context, count(2)))
-        ids = zip(count(2), map(self._lemma_ids.__getitem__, lemma_of), map(self._suffix_ids.__getitem__, suffix_of))
-        self._known = dict(zip(self.words, ids))
+        self._known = dict(zip(self.words, zip(count(2), lemma_of, suffix_of)))
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, list]) -> Vocabulary:
+        """The vocabulary ``tables`` describes, without deriving any id again."""
+        vocabulary = cls.__new__(cls)
+        vocabulary.words, vocabulary.context = tables["words"], tables["context"]
+        vocabulary._index(tables["lemmas"], tables["lemma_of"], tables["suffixes"], tables["suffix_of"])
+        return vocabulary
+
+    def tables(self) -> dict[str, list]:
+        """Word lists and each word's lemma and suffix ids: what ``from_tables`` reads."""
+        known = [self._known[word] for word in self.words]
+        return {
+            "words": self.words,
+            "context": self.context,
+            "lemmas": list(self._lemma_ids),
+            "suffixes": list(self._suffix_ids),
+            "lemma_of": [ids[1] for ids in known],
+            "suffix_of": [ids[2] for ids in known],
+        }
 
     def __repr__(self) -> str:
         return f"Vocabulary({len(self.words)} words, {len(self.context)} context words)"
@@ -66,3 +94,7 @@ class Vocabulary:
 
     def context_id(self, lower: str) -> int:
         return self._context_ids.get(lower, UNKNOWN)
+
+    def context_table(self) -> dict[str, int]:
+        """Context word -> id (absent: ``UNKNOWN``), for callers that look up many words."""
+        return self._context_ids
