@@ -3,6 +3,7 @@
     python bench/scale.py                          # 100,000 articles
     python bench/scale.py --sizes 10000,30000,100000
     python bench/scale.py --sizes 2000 --dask tcp://host:8786
+    python bench/scale.py --sizes 10000,30000 --stages cluster --dask none   # no Dask at all
 
 Articles are generated (fixed seed) as many synthetic stories: each story renames the bundled
 example story's places, people and subject and moves its date, and each of its articles
@@ -11,7 +12,11 @@ written as JSON Lines files of 1,000 articles, the shards. Per size, into a fres
 
 - ingest: read, clean and store (``crosscheck ingest --dask``);
 - annotate: the whole language layer, JSON per article (``crosscheck annotate --dask``);
-- cluster: stories of the stored articles (``crosscheck stories``; sequential by nature).
+- cluster: stories of the stored articles (``api.update_stories``): the workers compute each
+  article's terms and embeddings, the client places articles in stories (sequential by nature).
+
+``--dask none`` runs ingest and cluster in this process alone, and no annotate: all of
+clustering's CPU is then this process's, with no Dask client or scheduler threads beside it.
 
 Goal (issue 6), 2-core machine: the three stages on 100,000 articles in <= 5 minutes, peak RSS
 <= 2 GB, per-article cost nearly flat from 10k to 100k. Peak RSS is sampled over the whole
@@ -26,16 +31,18 @@ import json
 import os
 import random
 import re
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import psutil
 
 import crosscheck.stories.stored  # noqa: F401 - loaded now: the clustering stage may start an hour later
+from crosscheck.api import ingest as ingest_here
 from crosscheck.api import read_articles, update_stories
 from crosscheck.examples import example_articles
 from crosscheck.language.sentences import paragraphs
@@ -180,7 +187,10 @@ def run_size(count: int, client, rss: PeakRSS, work: Path, stages: set[str]) -> 
     seconds: dict[str, float] = {}
     with Store(work / f"scale-{count}.db") as store:
         with timed(seconds, "ingest"), stage_progress("ingesting", unit="files") as bar:
-            summary = ingest(files, store, client=client, on_start=bar.start, on_shard=bar.advance)
+            if client is None:
+                summary = ingest_here(files, store, on_start=bar.start, on_input=bar.advance)
+            else:
+                summary = ingest(files, store, client=client, on_start=bar.start, on_shard=bar.advance)
         annotated, found = count, []
         if "annotate" in stages:
             with timed(seconds, "annotate"), stage_progress("annotating", unit="files") as bar:
@@ -188,7 +198,7 @@ def run_size(count: int, client, rss: PeakRSS, work: Path, stages: set[str]) -> 
                 annotated = sum(1 for r in results if hasattr(r, "line"))
         if "cluster" in stages:
             with timed(seconds, "cluster"), stage_progress("clustering", unit="articles") as bar:
-                found = update_stories(store, bar.update)
+                found = update_stories(store, bar.update, client)
     assert len(summary.added) == count and not summary.failures and annotated == count, (len(summary.added), annotated)
     for stage in ("annotate", "cluster"):
         for key in (stage, f"{stage} client", f"{stage} workers"):
@@ -204,18 +214,23 @@ def _rate(count: int, seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100000", help="comma-separated article counts (default 100000)")
-    parser.add_argument("--dask", default="local", metavar="ADDRESS", help="scheduler address (default: a LocalCluster)")
+    parser.add_argument(
+        "--dask", default="local", metavar="ADDRESS", help="scheduler address (default: a LocalCluster; none: no Dask)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes (default 2)")
     parser.add_argument("--stages", default="ingest,annotate,cluster", help="stages to run (ingest always runs)")
     args = parser.parse_args()
     stages = set(args.stages.split(","))
+    if args.dask == "none" and "annotate" in stages:
+        parser.error("annotate runs on Dask only: leave it out of --stages with --dask none")
     print(f"load average before: {Path('/proc/loadavg').read_text().strip()}  cores: {os.cpu_count()}")
     header = ("articles", "stories", "found", "ingest/s", "annotate/s", "cluster/s", "total s", "ms/article", "peak RSS MB")
     cpu_header = ("articles", "stage", "wall s", "client CPU s", "workers CPU s", "CPU ms/article")
     with tempfile.TemporaryDirectory() as tmp, PeakRSS() as rss:
         start = time.perf_counter()
-        with connect(args.dask, workers=args.workers) as client:
-            print(f"cluster up in {time.perf_counter() - start:.1f} s: {len(client.nthreads())} workers")
+        with nullcontext() if args.dask == "none" else connect(args.dask, workers=args.workers) as client:
+            if client is not None:
+                print(f"cluster up in {time.perf_counter() - start:.1f} s: {len(client.nthreads())} workers")
             print("{:>8} {:>7} {:>6} {:>9} {:>10} {:>9} {:>8} {:>10} {:>11}".format(*header))
             cpu_rows: list[str] = []
             for count in (int(s) for s in args.sizes.split(",")):
@@ -232,6 +247,7 @@ def main() -> None:
                     f"{1000 * (s[f'{stage} client'] + s[f'{stage} workers']) / count:>15.2f}"
                     for stage in ("ingest", "annotate", "cluster")
                 ]
+                print("\n".join(cpu_rows[-3:]), file=sys.stderr, flush=True)  # now, in case a later size fails
     print("\nCPU seconds per stage (client = this process: scheduler, store writes, clustering):")
     print("{:>8} {:>9} {:>7} {:>13} {:>14} {:>15}".format(*cpu_header))
     print("\n".join(cpu_rows))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from crosscheck.clean import clean_article
 from crosscheck.ingest.options import IngestOptions
@@ -180,16 +181,19 @@ def stored_articles(store: Store, ids: Iterable[str]) -> list[Article]:
     return list(seen.values())
 
 
-def update_stories(store: Store, progress: Callable[[int, int], None] | None = None) -> list[StoryInfo]:
+def update_stories(
+    store: Store, progress: Callable[[int, int], None] | None = None, client: Any = None
+) -> list[StoryInfo]:
     """Continue the store's story clustering with the articles in no story yet; all stories.
 
     New articles (by publication date, then id) join existing stories or start new ones;
     story ids never change; merges and splits are logged (``store.story_events()``).
-    ``progress(done, total)`` is called as articles are placed.
+    ``progress(done, total)`` is called as articles are placed. With a ``distributed.Client``
+    its workers compute each article's terms and embeddings; the stories are the same.
     """
     from crosscheck.stories.stored import update_stories as update
 
-    return update(store, progress)
+    return update(store, progress, client)
 
 
 def group_stories(articles: list[Article]) -> list[tuple[str, list[Article]]]:

@@ -13,7 +13,7 @@ import json
 import shutil
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -507,8 +507,9 @@ def _save_snapshots(db: Path, reports: list[dict], *, quiet: bool) -> None:
         click.echo(f"saved as run {run} of {', '.join(story_ids)} ('crosscheck updates STORY' shows what changes)", err=True)
 
 
-def run_update_stories(store: Any, *, quiet: bool) -> list[Any]:
-    """``api.update_stories`` with a progress bar on stderr (when it is a terminal)."""
+def run_update_stories(store: Any, *, quiet: bool, dask: str | None = None) -> list[Any]:
+    """``api.update_stories`` with a progress bar on stderr (when it is a terminal); with
+    ``dask`` the workers compute each article's terms and embeddings, placing stays here."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -520,8 +521,8 @@ def run_update_stories(store: Any, *, quiet: bool) -> list[Any]:
         console=console, transient=True, disable=quiet or not console.is_terminal,
     )
     task = progress.add_task("stories", total=None)
-    with progress:
-        return update_stories(store, lambda done, total: progress.update(task, completed=done, total=total))
+    with progress, (_dask_client(dask) if dask else nullcontext()) as client:
+        return update_stories(store, lambda done, total: progress.update(task, completed=done, total=total), client)
 
 
 def _explicit(ctx: click.Context, name: str) -> bool:
@@ -547,7 +548,8 @@ def stories_command(
     store given by --db (or $CROSSCHECK_DB), else into a temporary store. Each run continues
     the last: new articles join existing stories or start new ones, story ids never change,
     and merges and splits are logged. JSON: {"stories": [{"id", "title", "articles"}]}.
-    --dask reads the PATHs on a Dask cluster; placing articles in stories stays sequential.
+    --dask reads the PATHs and computes each article's terms and embeddings on a Dask cluster;
+    placing articles in stories stays sequential (same stories as without it).
     """
     from crosscheck.stories.text import stories_text
 
@@ -561,7 +563,7 @@ def stories_command(
                 options = _ingest_options(**kwargs)
                 failed = not run_ingest(paths, store, options, quiet=quiet, debug=ctx.obj["debug"], dask=dask).ok
             last_event = store.last_story_event()
-            stories = run_update_stories(store, quiet=quiet)
+            stories = run_update_stories(store, quiet=quiet, dask=dask)
             events = store.story_events(after=last_event)
     if fmt == "json":
         _echo_json({"stories": [{"id": s.id, "title": s.title, "articles": list(s.article_ids)} for s in stories]})

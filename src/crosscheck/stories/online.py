@@ -20,11 +20,11 @@ to the same stories.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import itertools
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -36,6 +36,7 @@ from crosscheck.stories.consolidation import centred_units, mutual_nearest
 from crosscheck.stories.embedding import WordLlamaEmbedder
 from crosscheck.stories.features import DocumentFeatures, extract_features
 from crosscheck.stories.index import CandidateIndex
+from crosscheck.stories.largest import LargestStories
 from crosscheck.stories.scoring import (
     DEFAULT_MODELS,
     EMBEDDING_MODELS,
@@ -52,6 +53,8 @@ ARTICLE_TERMS = {"words": 100, "lead": 30, "names": 60}
 CENTROID_TERMS = {"words": 1500, "lead": 500, "names": 800}
 # Articles whose terms are counted before any of them is placed (see ``add_many``).
 CHUNK = 5000
+# Story-pair scores remembered for topic linkage (see ``_pair_score``); forgotten all at once beyond.
+PAIR_SCORES_KEPT = 50_000
 
 
 class ArticleLike(Protocol):
@@ -61,6 +64,33 @@ class ArticleLike(Protocol):
     text: str
     title: str | None
     published: str | None
+
+
+@dataclass(slots=True)
+class PreparedArticle:
+    """What the clusterer needs of an article that no other article changes: its terms, date and
+    embeddings. About 40 % of an article's cost, computable anywhere (``stories.workers``: on Dask)."""
+
+    features: DocumentFeatures
+    embedding: np.ndarray | None
+    lead: np.ndarray | None
+
+
+Prepare = Callable[[Sequence[ArticleLike]], list[PreparedArticle]]
+"""Prepares a chunk of articles, in order (``StoryClusterer.prepare`` is the local one)."""
+
+
+def prepare_articles(
+    articles: Sequence[ArticleLike],
+    lead_words: int,
+    embedder: WordLlamaEmbedder | None = None,
+    lead_embedder: WordLlamaEmbedder | None = None,
+) -> list[PreparedArticle]:
+    """Terms and date of each article, and its embeddings by the embedders given (None: none)."""
+    found = [extract_features(a.text, a.title, a.published, lead_words=lead_words) for a in articles]
+    texts = [f"{a.title}\n{a.text}" if a.title else a.text for a in articles]
+    embeddings, leads = _embed(embedder, texts), _embed(lead_embedder, texts)
+    return [PreparedArticle(*prepared) for prepared in zip(found, embeddings, leads)]
 
 
 class StoryClusterer:
@@ -132,6 +162,8 @@ class StoryClusterer:
         self._aliases: dict[str, str] = {}
         self._story_of: dict[str, str] = {}
         self._index = CandidateIndex(postings_limit)
+        self._largest = LargestStories(linkage_stories)
+        self._pair_scores: dict[tuple[str, int, str, int], float] = {}
         self._sequence = 0
 
     def __repr__(self) -> str:
@@ -146,15 +178,21 @@ class StoryClusterer:
 
     def add(self, article_id: str, text: str, title: str | None = None, published: str | None = None) -> str:
         """Cluster one article; returns its story id (an article seen before keeps its story)."""
-        return self.add_many([_Document(article_id, text, title, published)])[0]
+        return self.add_many([PlainArticle(article_id, text, title, published)])[0]
 
-    def add_many(self, articles: Iterable[ArticleLike], progress: Callable[[int], None] | None = None) -> list[str]:
+    def add_many(
+        self,
+        articles: Iterable[ArticleLike],
+        progress: Callable[[int], None] | None = None,
+        prepare: Prepare | None = None,
+    ) -> list[str]:
         """Cluster articles in the order given; returns each one's story id.
 
         Articles are read in chunks of ``CHUNK`` and term statistics count a whole chunk before
         any of it is placed, so the first articles of a fresh clusterer are weighed as well as
         the last, while memory stays bounded however long the stream. ``progress`` is called
-        with the number of articles placed so far, after each one.
+        with the number of articles placed so far, after each one. ``prepare`` computes a
+        chunk's ``PreparedArticle``s elsewhere (``stories.workers``); the default is ``self.prepare``.
         """
         ids: list[str] = []
         iterator = iter(articles)
@@ -164,25 +202,27 @@ class StoryClusterer:
                 ids.append(article.id)
                 if article.id not in self._story_of:
                     fresh.setdefault(article.id, article)
-            self._add_chunk(list(fresh.values()), progress, len(ids) - len(chunk))
+            self._add_chunk(list(fresh.values()), prepare or self.prepare, progress, len(ids) - len(chunk))
             if progress is not None:
                 progress(len(ids))
         return [self.story_of(article_id) for article_id in ids]
 
-    def _add_chunk(self, documents: list[ArticleLike], progress: Callable[[int], None] | None = None, done: int = 0) -> None:
-        found = [extract_features(a.text, a.title, a.published, lead_words=self.lead_words) for a in documents]
-        for features in found:
+    def prepare(self, articles: Sequence[ArticleLike]) -> list[PreparedArticle]:
+        """The articles' ``PreparedArticle``s, computed here."""
+        return prepare_articles(articles, self.lead_words, self.embedder, self.lead_embedder)
+
+    def _add_chunk(
+        self, documents: list[ArticleLike], prepare: Prepare, progress: Callable[[int], None] | None, done: int
+    ) -> None:
+        prepared = prepare(documents)
+        for article in prepared:
             for view in VIEWS:
-                self._statistics[view].update(getattr(features, view))
-        texts = [f"{a.title}\n{a.text}" if a.title else a.text for a in documents]
-        embeddings = _embed(self.embedder, texts)
-        leads = _embed(self.lead_embedder, texts)
-        for lead in leads:
-            if lead is not None:
-                self._lead_total = lead.copy() if self._lead_total is None else self._lead_total + lead
+                self._statistics[view].update(getattr(article.features, view))
+            if article.lead is not None:
+                self._lead_total = article.lead.copy() if self._lead_total is None else self._lead_total + article.lead
                 self._lead_count += 1
-        for placed, (article, features, embedding, lead) in enumerate(zip(documents, found, embeddings, leads), start=1):
-            self._place(self._vectors(article, features, embedding, lead))
+        for placed, (article, ready) in enumerate(zip(documents, prepared), start=1):
+            self._place(self._vectors(article, ready.features, ready.embedding, ready.lead))
             if progress is not None and placed % 64 == 0:
                 progress(done + placed)
         self._consolidate_topics(dict.fromkeys(self.story_of(a.id) for a in documents))
@@ -211,6 +251,7 @@ class StoryClusterer:
             else:
                 self._new_topic(story, article.id)
         story.add(article)
+        self._largest.grew(self._resolve(story.parent), story)
         titles.remember(story, article)
         self._story_of[article.id] = story.id
         self._index.add(story.id, query)
@@ -269,6 +310,12 @@ class StoryClusterer:
     def _join_topic(self, story: Cluster, topic: str) -> None:
         story.parent = topic
         self._topics[topic].append(story.id)
+        self._largest.grew(topic, story)
+
+    def _leave_topic(self, story: Cluster, topic: str) -> None:
+        members = self._topics[topic]
+        members.remove(story.id)
+        self._largest.left(topic, story, (self._stories[i] for i in members))
 
     def _fresh_id(self, prefix: str, article_id: str) -> str:
         """prefix + a hash of the article id; a split-off topic may need a suffix to stay unique."""
@@ -290,16 +337,22 @@ class StoryClusterer:
         aliases[cluster_id] = live
         return live
 
-    def _linkage(self, stories: list[str], others: list[str]) -> float:
-        """Mean topic-merge score over pairs of the largest stories of two groups."""
-        model = self.models.topic_merge
-        scores = [model.score(cluster_features(a, b)) for a in self._largest(stories) for b in self._largest(others)]
+    def _linkage(self, stories: list[Cluster], others: list[Cluster]) -> float:
+        """Mean topic-merge score over pairs of two groups' stories (a topic's largest, ``LargestStories``)."""
+        scores = [self._pair_score(a, b) for a in stories for b in others]
         return sum(scores) / len(scores)
 
-    def _largest(self, story_ids: list[str]) -> list[Cluster]:
-        # nsmallest, not sorted: equal result, O(n log k) on topics of thousands of stories
-        stories = (self._stories[i] for i in story_ids)
-        return heapq.nsmallest(self.linkage_stories, stories, key=lambda s: (-s.size, s.sequence))
+    def _pair_score(self, a: Cluster, b: Cluster) -> float:
+        """Topic-merge score of two stories. A story only changes by growing, so its id and size
+        name its state: the score is remembered, since a topic's largest stories are compared
+        again with each article that touches the topic."""
+        key = (a.id, a.size, b.id, b.size)
+        score = self._pair_scores.get(key)
+        if score is None:
+            if len(self._pair_scores) >= PAIR_SCORES_KEPT:
+                self._pair_scores.clear()
+            score = self._pair_scores[key] = self.models.topic_merge.score(cluster_features(a, b))
+        return score
 
     def _oldest(self, topic: str) -> float:
         return min((self._stories[i].sequence for i in self._topics[topic]), default=math.inf)
@@ -321,7 +374,8 @@ class StoryClusterer:
             keep.surfaces.setdefault(key, surface)
         del self._stories[gone.id]
         self._aliases[gone.id] = keep.id
-        self._topics[self._resolve(gone.parent)].remove(gone.id)
+        self._leave_topic(gone, self._resolve(gone.parent))
+        self._largest.grew(self._resolve(keep.parent), keep)
         reason = f"article {trigger} matched both stories; they match with score {score:.2f}"
         self.log.append(StoryEvent("merge", "story", keep.id, gone.id, reason, list(gone.articles)))
         kept_topic, gone_topic = self._resolve(keep.parent), self._resolve(gone.parent)
@@ -331,12 +385,13 @@ class StoryClusterer:
             self._merge_topics(kept_topic, gone_topic, f"their stories {keep.id} and {gone.id} merged")
         else:
             del self._topics[gone_topic]
+            self._largest.dropped(gone_topic)
             self._aliases[gone_topic] = kept_topic
 
     def _merge_topics_if_alike(self, topic: str, other: str, trigger: str) -> None:
         if topic == other:
             return
-        score = self._linkage(self._topics[topic], self._topics[other])
+        score = self._linkage(self._largest.of(topic), self._largest.of(other))
         if score >= self.topic_merge_threshold:
             reason = f"article {trigger} matched both topics; their stories match with score {score:.2f}"
             self._merge_topics(topic, other, reason)
@@ -345,6 +400,7 @@ class StoryClusterer:
         keep, gone = (a, b) if self._oldest(a) <= self._oldest(b) else (b, a)
         moved = self._topics.pop(gone)
         self._topics[keep].extend(moved)
+        self._largest.merged(keep, gone)
         self._aliases[gone] = keep
         articles = [x for i in moved for x in self._stories[i].articles]
         self.log.append(StoryEvent("merge", "topic", keep, gone, reason, articles))
@@ -379,15 +435,15 @@ class StoryClusterer:
     def _split_if_apart(self, story: Cluster) -> None:
         """Move ``story`` to a topic of its own if it no longer matches the rest of its topic."""
         topic = self._resolve(story.parent)
-        others = [i for i in self._topics[topic] if i != story.id]
+        others = self._largest.of(topic, excluding=story)
         if not others:
             return
-        score = self._linkage([story.id], others)
+        score = self._linkage([story], others)
         if score >= self.topic_merge_threshold - self.topic_split_margin:
             return
         if any(self._resolve(partner.parent) == topic for _, partner, _ in self._lead_pairs([story.id])):
             return  # its closest story by the leads is in the topic: consolidation would join them again
-        self._topics[topic].remove(story.id)
+        self._leave_topic(story, topic)
         new_topic = self._new_topic(story, story.articles[0])
         reason = (
             f"story {story.id} grew to {story.size} articles and matches the rest of its topic "
@@ -446,6 +502,8 @@ class StoryClusterer:
         clusterer._statistics = {view: TermStatistics.from_dict(s) for view, s in state["statistics"].items()}
         clusterer._stories = {c["id"]: Cluster.from_dict(c, CENTROID_TERMS) for c in state["stories"]}
         clusterer._topics = {topic: list(ids) for topic, ids in state["topics"].items()}
+        for topic, ids in clusterer._topics.items():
+            clusterer._largest.rebuild(topic, (clusterer._stories[i] for i in ids))
         clusterer._aliases = dict(state["aliases"])
         clusterer._index = CandidateIndex(clusterer.postings_limit, state["index"])
         clusterer.log = [StoryEvent(**event) for event in state["log"]]
@@ -466,7 +524,9 @@ def _embed(embedder: WordLlamaEmbedder | None, texts: list[str]) -> list[np.ndar
     return list(embedder.embed(texts)) if embedder is not None else [None] * len(texts)
 
 
-class _Document:
+class PlainArticle:
+    """The fields of ``ArticleLike`` and nothing else (what ``add`` and the workers build)."""
+
     __slots__ = ("id", "text", "title", "published")
 
     def __init__(self, id: str, text: str, title: str | None, published: str | None) -> None:

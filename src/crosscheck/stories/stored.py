@@ -8,7 +8,7 @@ yet (oldest first), and writes back only what changed, so ids stay stable from r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from crosscheck.model import Article, StoryInfo
 from crosscheck.stories.online import STATE_VERSION, ArticleLike, StoryClusterer
@@ -22,25 +22,32 @@ Progress = Callable[[int, int], None]
 A = TypeVar("A", bound=ArticleLike)
 
 
-def update_stories(store: Store, progress: Progress | None = None) -> list[StoryInfo]:
+def update_stories(store: Store, progress: Progress | None = None, client: Any = None) -> list[StoryInfo]:
     """Cluster the stored articles that are in no story yet, save the result, return all stories.
 
     A state saved by another version of the clusterer cannot be continued: then every stored
     article is clustered again (ids come from each story's first article, so most stay). When
-    another process saves stories meanwhile, the work is done again from its state.
+    another process saves stories meanwhile, the work is done again from its state. With a
+    ``distributed.Client``, each article's terms and embeddings are computed on its workers
+    (``workers``); the stories are the same.
     """
     for _ in range(_ATTEMPTS - 1):
         try:
-            return _update(store, progress)
+            return _update(store, progress, client)
         except StaleStories:
             continue
-    return _update(store, progress)
+    return _update(store, progress, client)
 
 
-def _update(store: Store, progress: Progress | None) -> list[StoryInfo]:
+def _update(store: Store, progress: Progress | None, client: Any) -> list[StoryInfo]:
     state, stamp = store.stamped_story_state()
     outdated = state is not None and state.get("version") != STATE_VERSION
     clusterer = StoryClusterer.from_state(state) if state and not outdated else StoryClusterer()
+    prepare = None
+    if client is not None:
+        from crosscheck.stories.workers import prepare_on
+
+        prepare = prepare_on(client, clusterer)
     before = {s.id: s for s in clusterer.stories()}
     logged = len(clusterer.log)
     total = store.count() if outdated else store.unassigned_count()
@@ -54,7 +61,7 @@ def _update(store: Store, progress: Progress | None) -> list[StoryInfo]:
             yield article
 
     report = (lambda done: progress(min(done, total), total)) if progress else None
-    clusterer.add_many(feed(), report)
+    clusterer.add_many(feed(), report, prepare)
     after = clusterer.stories()
     changed = []
     for story in after:

@@ -1,0 +1,57 @@
+"""Story clustering's per-article work on Dask workers; the client only places articles.
+
+Placing an article in a story depends on every article before it, so it stays in one process.
+What an article gives alone (terms, date, embeddings: ``PreparedArticle``) is about 40 % of
+its cost, and the workers compute it, piece by piece of each chunk the clusterer reads. Only
+the text fields travel to the workers; the results are the same as computed in the client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from crosscheck.stories.embedding import WordLlamaEmbedder
+from crosscheck.stories.online import (
+    ArticleLike,
+    PlainArticle,
+    Prepare,
+    PreparedArticle,
+    StoryClusterer,
+    prepare_articles,
+)
+
+PIECE = 250
+"""Articles per task: enough that a task's overhead is small, few enough to keep two workers busy."""
+
+_Record = tuple[str, str, str | None, str | None]
+
+
+def prepare_on(client: Any, clusterer: StoryClusterer) -> Prepare:
+    """A ``prepare`` for ``clusterer.add_many`` that runs on the workers of a ``distributed.Client``."""
+    settings = (clusterer.lead_words, clusterer.embedding, clusterer.lead_embedding)
+
+    def prepare(articles: Sequence[ArticleLike]) -> list[PreparedArticle]:
+        records = [(a.id, a.text, a.title, a.published) for a in articles]
+        pieces = [records[start : start + PIECE] for start in range(0, len(records), PIECE)]
+        # scattered, the texts go straight to the workers, not through the scheduler in the task graph
+        futures = client.map(_prepare_piece, client.scatter(pieces, hash=False), settings=settings, pure=False)
+        return [article for piece in client.gather(futures) for article in piece]
+
+    return prepare
+
+
+def _prepare_piece(records: list[_Record], settings: tuple[int, bool, bool]) -> list[PreparedArticle]:
+    lead_words, embedding, lead_embedding = settings
+    embedder, lead_embedder = _embedders(lead_words, embedding, lead_embedding)
+    return prepare_articles([PlainArticle(*record) for record in records], lead_words, embedder, lead_embedder)
+
+
+@cache
+def _embedders(lead_words: int, embedding: bool, lead_embedding: bool) -> tuple[WordLlamaEmbedder | None, ...]:
+    """One pair per worker process and setting, so their caches of tokenised words last."""
+    return (
+        WordLlamaEmbedder() if embedding else None,
+        WordLlamaEmbedder(max_words=lead_words) if lead_embedding else None,
+    )
