@@ -49,6 +49,17 @@ def test_organisations_from_suffixes_and_the_gazetteer() -> None:
     }
 
 
+def test_a_task_force_and_the_coalition_above_it_stay_two_organisations() -> None:
+    found = {(surface, entity) for surface, kind, entity, _ in mentions(
+        "The commander of Combined Joint Task Force Iraq wrote to the ministry. Task Force Iraq "
+        "answers to Operation Inherent Resolve, the coalition known as CJTF-OIR."
+    ) if kind == "organization"}
+    assert {entity for surface, entity in found if "Iraq" in surface} == {"Task Force Iraq"}
+    assert {entity for surface, entity in found if "Iraq" not in surface} == {
+        "Combined Joint Task Force – Operation Inherent Resolve"
+    }
+
+
 def test_places_and_demonyms_resolve_to_the_country() -> None:
     text = "Iranian drones flew over Baghdad, and U.S. officials in Florida said America would respond."
     places = [(surface, entity) for surface, kind, entity, _ in mentions(text) if kind == "place"]

@@ -279,7 +279,8 @@ United States Air Force;US Air Force,U.S. Air Force,Air Force
 United States Marine Corps;US Marine Corps,U.S. Marine Corps,Marine Corps,USMC,Marines,Marine
 National Guard;
 Coast Guard;
-Combined Joint Task Force – Operation Inherent Resolve;CJTF-OIR,Operation Inherent Resolve,Combined Joint Task Force Iraq,Task Force Iraq
+Combined Joint Task Force – Operation Inherent Resolve;CJTF-OIR,Operation Inherent Resolve
+Task Force Iraq;Combined Joint Task Force Iraq,Task Force–Iraq,CJTF-Iraq
 Democratic Party;Democrats,Democrat,Democratic National Committee,DNC
 Republican Party;Republicans,Republican,GOP,Republican National Committee,RNC
 Islamic State;ISIS,ISIL,Daesh,Islamic State group,Islamic State of Iraq and Syria
