@@ -2,6 +2,7 @@
 
     python bench/fuzz.py                           # 1,000,000 inputs per parser, 2 processes
     python bench/fuzz.py --inputs 20000 --parser html --parser warc
+    python bench/fuzz.py --inputs 400000 --first 600000 --parser html   # one share of a long run
 
 Inputs are mutations of small fictional seed documents (bit flips, cut, spliced, repeated,
 format tokens inserted) plus 10% random bytes; input ``i`` is a function of ``(--seed, i)``,
@@ -347,10 +348,14 @@ def _run_chunk(job: tuple[str, int, int, int]) -> Report:
     return run_range(*job)
 
 
-def fuzz(parser: str, inputs: int, *, seed: int = 1, processes: int = 2, chunk: int = 500) -> Report:
-    """Fuzz ``parser`` with ``inputs`` inputs over ``processes`` worker processes."""
+def fuzz(
+    parser: str, inputs: int, *, seed: int = 1, processes: int = 2, chunk: int = 500, first: int = 0
+) -> Report:
+    """Fuzz ``parser`` with inputs ``first`` to ``first + inputs - 1`` over ``processes`` worker
+    processes (``first`` lets separate runs share one long range)."""
     began = time.perf_counter()
-    jobs = [(parser, seed, start, min(start + chunk, inputs)) for start in range(0, inputs, chunk)]
+    stop = first + inputs
+    jobs = [(parser, seed, start, min(start + chunk, stop)) for start in range(first, stop, chunk)]
     total = Report(parser)
     if processes <= 1:
         for job in jobs:
@@ -368,6 +373,7 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=1_000_000, help="inputs per parser (default 1,000,000)")
     parser.add_argument("--parser", action="append", choices=list(PARSERS), help="repeatable; default all")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--first", type=int, default=0, help="number of the first input (default 0)")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--replay", metavar="PARSER:I", help="run one input in this process and show its traceback")
     args = parser.parse_args()
@@ -381,7 +387,7 @@ def main() -> None:
     print(f"{'parser':<9} {'inputs':>10} {'crashes':>8} {'refused':>8} {'inputs/s':>9} {'slowest (CPU)':>14}")
     crashed = 0
     for name in args.parser or list(PARSERS):
-        report = fuzz(name, args.inputs, seed=args.seed, processes=args.processes)
+        report = fuzz(name, args.inputs, seed=args.seed, processes=args.processes, first=args.first)
         crashed += len(report.crashes)
         print(
             f"{name:<9} {report.inputs:>10,} {len(report.crashes):>8,} {report.refused:>8,} "
@@ -391,6 +397,8 @@ def main() -> None:
         for signature, count in Counter(sig for _, sig in report.crashes).most_common(10):
             example = next(number for number, sig in report.crashes if sig == signature)
             print(f"    {count:>6} x {signature}  (replay: --replay {name}:{example})")
+    if args.first:
+        print(f"\ninputs {args.first:,} to {args.first + args.inputs - 1:,} of seed {args.seed}")
     print(f"\n{crashed} crashes in total (0 expected)")
     sys.exit(1 if crashed else 0)
 
