@@ -448,7 +448,7 @@ def _annotate_on_dask(
     help="terminal (rich text), json (the report contract), md (Markdown) or html (one self-contained file).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
-@click.option("--title", help="Story title (default: the most-mentioned names).")
+@click.option("--title", help="Story title (default: the headline the articles share most words with).")
 @_ingest_flags
 @click.pass_context
 @_without_gc
