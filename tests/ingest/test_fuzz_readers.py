@@ -125,6 +125,16 @@ def test_short_fuzz_run_finds_no_crash(parser: str) -> None:
     assert report.crashes == [], report.crashes[:3]
 
 
+def test_a_long_run_can_be_shared_between_runs() -> None:
+    """``--first``: two runs over inputs 0-29 and 30-59 see exactly the inputs one run of 60 sees."""
+    whole = fuzz.run_range("text", 5, 0, 60)
+    halves = fuzz.fuzz("text", 30, seed=5, processes=1, first=0)
+    halves.merge(fuzz.fuzz("text", 30, seed=5, processes=1, first=30))
+    assert halves.inputs == whole.inputs == 60
+    assert halves.refused == whole.refused
+    assert fuzz.fuzz("text", 10, seed=5, processes=1, first=50).slowest[1] in range(50, 60)
+
+
 # --- inputs fuzzing found, kept as plain regression tests ------------------------------------
 
 
