@@ -179,6 +179,18 @@ def test_long_whitespace_in_a_date_is_not_a_date() -> None:
     assert iso_date("Tue, 14 Apr 2026" + " " * 100_000 + "'") is None
 
 
+def test_feed_date_with_an_absurd_year_leaves_the_entry_undated() -> None:
+    """Fuzz crash (feed seed 32 input 366680): an RFC 2822 year too big for a C integer."""
+    feed = (
+        b'<rss version="2.0"><channel><title>T</title><item><title>A</title><link>https://a.example/x</link>'
+        b"<pubDate>Tue, 14 Apr 202626262626 09:30:00 +0000</pubDate>"
+        b"<description>" + b"The pier closed on Monday after a crack was found. " * 12 + b"</description>"
+        b"</item></channel></rss>"
+    )  # a description this long is the story itself, not a teaser
+    [article] = read_or_refuse("feed", feed)
+    assert article.published is None and article.body.startswith("The pier closed")
+
+
 def test_page_of_many_empty_elements_falls_back_to_paragraphs() -> None:
     page = b"<html><head><title>Pier</title></head><body><p>The pier closed on Monday.</p>" + b"<div></div>" * 50_000
     [article] = read_or_refuse("html", page + b"</body></html>")

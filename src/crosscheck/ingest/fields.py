@@ -50,7 +50,7 @@ def iso_date(value: Any) -> str | None:
     except ValueError:
         try:
             moment = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):  # "14 Apr 202626262626": no date
             return None
     return moment.isoformat(timespec="seconds") if moment.year in _YEARS else None
 
