@@ -50,7 +50,7 @@ class LargestStories:
         """``story`` left ``topic``, whose remaining stories are ``members``."""
         top = self._top.get(topic)
         if top is not None and any(member is story for member in top):
-            self._top[topic] = heapq.nsmallest(self.keep, members, key=_rank)
+            self.rebuild(topic, members)
 
     def merged(self, topic: str, gone: str) -> None:
         """Topic ``gone`` joined ``topic``: the largest of both are the largest of the union."""
