@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import gc
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,19 @@ def test_every_stage_fills_its_field() -> None:
 def test_stages_can_be_chosen_by_name() -> None:
     doc = Pipeline(["times"])(Doc(id="x", text=TEXT, published="2026-03-10"))
     assert doc.times and not doc.mentions
+
+
+def test_annotating_leaves_the_cycle_collector_as_it_was() -> None:
+    """Stages pause the collector for speed; a library caller must not find it switched off
+    (or, if it had switched it off, back on)."""
+    annotate(TEXT)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        annotate(TEXT)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_unknown_stage_is_a_clear_error() -> None:
