@@ -54,7 +54,6 @@ def resolve_entities(docs: Sequence[str] | Sequence[Sequence[Mention]], texts: S
 def candidates(text: str) -> list[Candidate]:
     """Every mention candidate of a text, in order, before resolution."""
     found: list[Candidate] = []
-    words: set[str] | None = None
     for run in capitalised_runs(text):
         for kind, i, j, canonical in pieces(run, text):
             start, end = run[i][0], run[j - 1][1]
@@ -73,10 +72,8 @@ def candidates(text: str) -> list[Candidate]:
                     found.append(Candidate(start, end, surface, PERSON, title=title))
                 elif len(names) > 1 or not _sentence_initial(text, start):
                     found.append(Candidate(start, end, surface, UNKNOWN, speech=_speech(text, start, end)))
-                else:
-                    words = set(text.split()) if words is None else words
-                    if not _used_in_lower_case(names[0], words):
-                        found.append(Candidate(start, end, surface, UNKNOWN, speech=_speech(text, start, end)))
+                elif not _used_in_lower_case(names[0], text):
+                    found.append(Candidate(start, end, surface, UNKNOWN, speech=_speech(text, start, end)))
     found.extend(find_roles(text))
     found.sort(key=lambda c: (c.start, -c.end))
     kept = _without_overlaps(found)
@@ -100,11 +97,27 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n—–-"
 
 
-def _used_in_lower_case(word: str, words: set[str]) -> bool:
-    """A capitalised word the text also writes in lower case is a common word ("Officials");
-    ``words`` are the text's white-space separated words."""
+_WORD_ENDS = frozenset(",.;:?!)”\"")
+
+
+def _used_in_lower_case(word: str, text: str) -> bool:
+    """A capitalised word the text also writes in lower case is a common word ("Officials"):
+    a white-space separated word of ``text`` that is ``word`` in lower case, maybe followed by
+    one punctuation mark. Found with ``str.find``: a few look-ups per text do not pay for
+    splitting the whole text into a set of words."""
     lower = word.lower()
-    return any(lower + end in words for end in ("", ",", ".", ";", ":", "?", "!", ")", "”", '"'))
+    size, length = len(lower), len(text)
+    at = text.find(lower)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or text[at - 1].isspace()) and (
+            end == length
+            or text[end].isspace()
+            or (text[end] in _WORD_ENDS and (end + 1 == length or text[end + 1].isspace()))
+        ):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _looks_like_name(words: list[str]) -> bool:

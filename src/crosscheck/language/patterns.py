@@ -23,16 +23,20 @@ def alternation(fragments: list[str], *, either_case: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def word_branches(fragments: list[str], rest: str = "") -> str:
-    """Top-level branches matching any of ``fragments`` (as ``alternation``) at the start of a
-    word, then ``rest``: "a(?<!\\wa)(?:fter|go)REST|b(?<!\\wb)(?:ut)REST". The word-start test
-    follows the literal first letter, so ``re`` jumps between positions holding such a letter
-    instead of testing every position, as it must for a pattern that opens with ``\\b``."""
+def after_break_branches(fragments: list[str], rest: str = "") -> str:
+    """A pattern matching a non-word character, then any of ``fragments`` (grouped by first
+    letter, as ``alternation``) as a whole word start, and ``rest``:
+    "[^a-z](?:a(?<=\\Wa)(?:fter|go)REST|...)". For lower-case text searched with a space put in
+    front, a match starts one character before its word. Opening with a character class,
+    ``re`` stops only at characters that are no lower-case letters (spaces and punctuation,
+    mostly), and tests the word break behind a first letter only when a branch opens with that
+    letter; branches opening with the letter itself would stop, and test, at every possible
+    first letter, most of them inside words."""
     parts = []
     for first, tail in _by_first_letter(fragments):
         letter = re.escape(first)
-        parts.append(f"{letter}(?<!\\w{letter})(?:{tail}){rest}")
-    return "|".join(parts)
+        parts.append(f"{letter}(?<=\\W{letter})(?:{tail}){rest}")
+    return "[^a-z](?:" + "|".join(parts) + ")"
 
 
 def _by_first_letter(fragments: list[str]) -> Iterator[tuple[str, str]]:

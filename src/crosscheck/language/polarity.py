@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from crosscheck.language.patterns import word_branches
+from crosscheck.language.patterns import after_break_branches
 from crosscheck.model import Polarity, Span
 
 NEGATION, ANTONYM, DENIAL, HEDGE, CONDITIONAL, FUTURE = "negation", "antonym", "denial", "hedge", "conditional", "future"
@@ -95,17 +95,26 @@ _IRREGULAR = {
 }
 
 
-# Run on lower-cased text: n't and 'll attach to the word before them.
-_CUE = re.compile(
-    word_branches([f for kind in _CUES.values() for f in kind] + [r"non-?[a-z]{3,}", r"un(?!der)[a-z]{2,}ed", *ANTONYMS], r"\b")
-    + r"|n['’]t\b|'ll\b|’ll\b"
+# Run on lower-cased text, cue words with a space put in front (see ``after_break_branches``);
+# n't and 'll attach to the word before them, so they are found by a scan of their own. Cue
+# words hold only letters, spaces and hyphens, so the two scans never find overlapping cues.
+_CUE_WORD = re.compile(
+    after_break_branches(
+        [f for kind in _CUES.values() for f in kind] + [r"non-?[a-z]{3,}", r"un(?!der)[a-z]{2,}ed", *ANTONYMS], r"\b"
+    )
 )
-# Every branch opens with a literal character, so ``re`` skips the letters between them.
+# Matched from the apostrophe (a rare character, where "n" is a common one): n't opens one
+# character before its match.
+_CUE_CLITIC = re.compile(r"['’](?:(?<=n['’])t|ll)\b")
+# Every branch opens with a literal character, so ``re`` skips the letters between them. A
+# space is the commonest of them: one look-ahead for the first letters of the words that may
+# follow it turns most spaces away before the costlier tests (and "if" is tested before the
+# look-behind for "as ").
 _CLAUSE_BREAK = re.compile(
     r";|:|—|,(?:[”\"’']? (?=[“\"‘']|(?:and|but|or|nor|yet|so|while|whereas|although|though|because|since|as|if|"
     r"unless|which|who|whom|whose|where|when|after|before|until|it|he|she|they|we|i|you|there|this|these|those|"
     r"our|my|your|his|her|its|their)\b)|[”\"’'] )"
-    r"| (?:(?=(?:but|whereas|although|though|because|unless|whether)\b)|(?<!\bas )(?=if\b)|[–-]{1,2} )"
+    r"| (?=[abituw–-])(?:(?=(?:but|whereas|although|though|because|unless|whether)\b)|(?=if\b)(?<!\bas )|[–-]{1,2} )"
 )
 
 
@@ -262,23 +271,37 @@ def _span_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def _cues(text: str, lower: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every cue between start and end; ``lower`` is ``text`` lower-cased."""
     found = []
-    for match in _CUE.finditer(lower, start, end):
-        cue = match.group()
+    for cue_start, cue_end, cue in _cue_matches(lower, start, end):
         if cue[0] in "'’":
-            found.append((match.start(), match.end(), FUTURE))
+            found.append((cue_start, cue_end, FUTURE))
         elif cue[0] == "n" and cue[1:2] in ("'", "’"):
-            found.append((match.start(), match.end(), NEGATION))
-            if lower[match.start() - 2 : match.start()] == "wo":
-                found.append((match.start() - 2, match.start(), FUTURE))
+            found.append((cue_start, cue_end, NEGATION))
+            if lower[cue_start - 2 : cue_start] == "wo":
+                found.append((cue_start - 2, cue_start, FUTURE))
         elif cue != "unlikely" and antonym_base(cue) is not None:
-            if not _proper_name(text, match.start()):
-                found.append((match.start(), match.end(), ANTONYM))
+            if not _proper_name(text, cue_start):
+                found.append((cue_start, cue_end, ANTONYM))
         elif _PREFIXED.fullmatch(cue):
             continue  # "united", "nonetheless": a prefix that negates nothing
-        elif cue == "may" and text[match.start()] == "M" and not _sentence_start(text, match.start()):
+        elif cue == "may" and text[cue_start] == "M" and not _sentence_start(text, cue_start):
             continue  # the month
         else:
-            found.append((match.start(), match.end(), _kind(cue)))
+            found.append((cue_start, cue_end, _kind(cue)))
+    return found
+
+
+def _cue_matches(lower: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, words) of the cue words and clitics between start and end, in text order."""
+    found: list[tuple[int, int, str]] = []
+    for match in _CUE_CLITIC.finditer(lower, start, end):
+        cue_start = match.start() - 1 if match.group()[1] == "t" else match.start()
+        if cue_start >= start:
+            found.append((cue_start, match.end(), lower[cue_start : match.end()]))
+    # Offset i + 1 of the padded text is offset i of ``lower``; a match opens with the
+    # character before its cue.
+    words = _CUE_WORD.finditer(" " + lower, start, end + 1)
+    found += [(m.start(), m.end() - 1, m.group()[1:]) for m in words]
+    found.sort()
     return found
 
 

@@ -32,10 +32,12 @@ SENTENCE_OPENERS = frozenset(
 )
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_LINE = re.compile(r"[^\n]+")
+# Patterns scanned over whole texts open with one character class, not a repeat of it
+# ("[^\n][^\n]*", not "[^\n]+"): only then does ``re`` skip to the next possible start in C.
+_LINE = re.compile(r"[^\n][^\n]*")
 _BULLET = re.compile(r"[ \t]*(?:[•●▪*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))[ \t]*")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space or end.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|\Z)")
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s|\Z)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*\s*([^\s\"'“”‘’]*)")
 _QUOTE_MARK = re.compile(r"[\"“”‘’']")
 # "...,” he said." or "....” Esper said.": a short speech tag that belongs to the quote.

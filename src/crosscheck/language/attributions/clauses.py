@@ -63,7 +63,7 @@ def skip_adjuncts(tokens: Tokens, start: int, stop: int) -> int:
         lower = lowers[index]
         if lower == "that":
             return index
-        if lower in (",", ":", ";", ".") or tokens.is_quote_mark(index):
+        if lower in (",", ":", ";", ".") or tokens.quote_marks[index]:
             return start
     return start
 

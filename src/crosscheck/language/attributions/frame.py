@@ -37,7 +37,7 @@ def content_before(tokens: Tokens, boundary: int, first: int) -> Span | None:
             return Span(quote.start, tokens.ends[boundary])
     last = boundary - 1 if lowers[boundary] in (",", "—") else boundary
     start = first
-    while start <= last and tokens.is_quote_mark(start) and not tokens.quoted[start]:
+    while start <= last and tokens.quote_marks[start] and not tokens.quoted[start]:
         start += 1
     # "Still, the bridge is safe, she said": an opening connective is the writer's, not hers.
     if start < last and lowers[start] in _CONNECTIVES:
@@ -52,7 +52,7 @@ def resume_quote(tokens: Tokens, last: int, stop: int, content: Span) -> Span:
     index = last + 1
     if index < stop and tokens.lowers[index] == ",":
         index += 1
-    if index < len(tokens.words) and tokens.is_quote_mark(index):
+    if index < len(tokens.words) and tokens.quote_marks[index]:
         quote = tokens.quotes.starting_at(tokens.starts[index])
         if quote is not None:
             return Span(content.start, quote.end)

@@ -71,7 +71,7 @@ def _phrase_end(tokens: Tokens, start: int, stop: int) -> int:
     """Last token of the phrase opening at ``start``: up to punctuation, a quote mark or the end."""
     index = start
     while index < stop and tokens.lowers[index] not in _PHRASE_ENDS and not tokens.quoted[index]:
-        if index > start and tokens.is_quote_mark(index):
+        if index > start and tokens.quote_marks[index]:
             break
         index += 1
     return index - 1
@@ -103,7 +103,7 @@ def according_to(tokens: Tokens, index: int, first: int, stop: int) -> Frame | N
     source = (index + 2, source_last)
     after = source_last + 1
     lead = index - 1
-    while lead >= first and (lowers[lead] in _LEADING_CONJUNCTIONS or tokens.is_quote_mark(lead)):
+    while lead >= first and (lowers[lead] in _LEADING_CONJUNCTIONS or tokens.quote_marks[lead]):
         lead -= 1
     if lead < first:
         start = after + 1 if after < stop and lowers[after] == "," else after
@@ -111,7 +111,7 @@ def according_to(tokens: Tokens, index: int, first: int, stop: int) -> Frame | N
         return Frame(cue, content, source, "according") if content else None
     content_last = lead - 1 if lowers[lead] == "," else lead
     start = first
-    while start < content_last and tokens.is_quote_mark(start) and not tokens.quoted[start]:
+    while start < content_last and tokens.quote_marks[start] and not tokens.quoted[start]:
         start += 1
     if content_last < start:
         return None
@@ -137,7 +137,7 @@ def name_colon(tokens: Tokens, index: int, first: int, stop: int) -> Frame | Non
             break
         name_first -= 1
     opener = name_first - 1
-    while opener >= first and tokens.is_quote_mark(opener):
+    while opener >= first and tokens.quote_marks[opener]:
         opener -= 1
     at_line_start = opener < first or "\n" in tokens.text[tokens.ends[opener] : tokens.starts[name_first]]
     if not (at_line_start or lowers[opener] in _DASHES) or index + 1 >= stop:
@@ -146,7 +146,7 @@ def name_colon(tokens: Tokens, index: int, first: int, stop: int) -> Frame | Non
     one_word = name_first == index - 1
     if lowers[name_first] in COLON_LABELS:
         return None
-    if one_word and not tokens.is_quote_mark(index + 1) and not (word.isupper() and len(word) > 2):
+    if one_word and not tokens.quote_marks[index + 1] and not (word.isupper() and len(word) > 2):
         return None
     content = clause_content(tokens, index + 1, stop)
     return Frame((index, index), content, (name_first, index - 1), "colon") if content else None

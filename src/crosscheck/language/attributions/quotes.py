@@ -13,9 +13,12 @@ from bisect import bisect_right
 
 from crosscheck.model import Span
 
-# Straight '' (two apostrophes) is a double quote in some wire copy. The pattern is a plain
-# character class, which the regex engine scans fast; single marks are sorted out afterwards.
-_MARK = re.compile(r"''|[\"“”„«»‘’']")
+# Straight '' (two apostrophes) is a double quote in some wire copy. The pattern opens with a
+# character class, so the regex engine skips to the next mark in C (an alternation opening
+# with '' is tried at every position). An apostrophe between two letters or digits ("didn’t")
+# is never a quote mark (see ``_is_single_quote``), so it is not even returned; the other
+# single marks are sorted out afterwards.
+_MARK = re.compile(r"[\"“”„«»‘’'](?:(?<=')'|(?<![^\W_][’'])|(?![^\W_]))")
 _SINGLE_MARKS = frozenset("‘’'")
 _DOUBLE_OPENERS = frozenset({"“", "„", "«", '"', "''"})
 # Writers mix styles ("“...," he said), so any double closing mark ends any double quote.

@@ -39,13 +39,15 @@ _NAME_RUN = re.compile(
 # Capitalised runs, for the organisation an "it" stands for; a run may hold glued words
 # ("StaffChair"), split by ``_GLUED`` afterwards.
 _WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)*"
-_CAPITALISED_RUN = re.compile(rf"(?<![A-Za-z]){_WORD}(?: {_WORD})*")
+# Opening with the capital (a character class), not the look-behind, lets ``re`` skip to it in C.
+_CAPITALISED_RUN = re.compile(rf"[A-Z](?<![A-Za-z][A-Z])[a-z]+(?:[A-Z][a-z]+)*(?: {_WORD})*")
 # Possible people: a run of two or more words, or one word after a title ("Mr. Reyes"), middle
 # initials allowed; the regex engine drops the many lone capitalised words (sentence openers).
-# The leading lookahead lets ``re`` skip to the next capital in C (a pattern opening with a
-# lookbehind is tried at every position): a third faster over a whole article, same matches.
+# Searched in the text with a space put in front, from the non-letter before a run: a pattern
+# opening with a character class lets ``re`` step over letters in C, where one opening with a
+# look-around is tried at every position (same runs, a quarter fewer instructions).
 _PERSON_RUN = re.compile(
-    rf"(?=[A-Z])(?<![A-Za-z])(?:(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\. )?"
+    rf"[^A-Za-z](?=[A-Z])(?:(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\. )?"
     rf"({_WORD}(?(1)(?: (?:[A-Z]\. )?{_WORD})*|(?: (?:[A-Z]\. )?{_WORD})+))"
 )
 # A lost space between two words ("of StaffChair"): four lower-case letters, then a capital.
@@ -212,7 +214,9 @@ class SpeakerResolver:
         """Person-like names in text order (computed once, on the first pronoun)."""
         if self._mentions is None:
             self._mentions = []
-            for match in _PERSON_RUN.finditer(self.text):
+            # A match ends after a lower-case letter, so taking the character before the next
+            # one never overlaps it; ``match.end() - 1`` is the end in ``self.text``.
+            for match in _PERSON_RUN.finditer(" " + self.text):
                 title, name = match.groups()
                 words = _person_words(name if name.istitle() else _GLUED.sub(" ", name))
                 if not words or (len(words) < 2 and title is None):
@@ -220,7 +224,7 @@ class SpeakerResolver:
                 if title is not None and len(words) < name.count(" ") + 1:
                     title = None  # "Mr." belongs to the run's first word, not to the person kept
                 gender = _TITLE_GENDER.get(title) if title else None
-                self._mentions.append(Person(" ".join(words), match.end(), gender or _first_name_gender(words[0])))
+                self._mentions.append(Person(" ".join(words), match.end() - 1, gender or _first_name_gender(words[0])))
             self._ends = [person.end for person in self._mentions]
         return self._mentions
 

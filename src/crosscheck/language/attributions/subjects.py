@@ -57,11 +57,11 @@ def subject_before(tokens: Tokens, last: int, floor: int) -> tuple[int, int] | N
 
 def _scan_noun_phrase(tokens: Tokens, last: int, floor: int) -> int:
     """Index of the first token of the noun phrase that ends at ``last``; > last if none."""
-    lowers, words, quoted = tokens.lowers, tokens.words, tokens.quoted
+    lowers, words, quoted, marks = tokens.lowers, tokens.words, tokens.quoted, tokens.quote_marks
     index = last
     while index >= floor and last - index < _MAX_SUBJECT:
         lower = lowers[index]
-        if quoted[index] or tokens.is_quote_mark(index):
+        if quoted[index] or marks[index]:
             break
         if lower in ("and", "or") and index < last and index > floor:
             # "Ana Reyes and Tom Baker said", "She and her lawyer said": one joint source.
@@ -97,7 +97,7 @@ def _with_appositive(tokens: Tokens, comma: int, floor: int) -> tuple[int, int] 
     lowers = tokens.lowers
     opening = comma - 1
     while opening > floor and lowers[opening] != "," and comma - opening < 25:
-        if tokens.is_quote_mark(opening) or lowers[opening] in _CLOSING_PUNCT:
+        if tokens.quote_marks[opening] or lowers[opening] in _CLOSING_PUNCT:
             return None
         opening -= 1
     if opening <= floor or lowers[opening] != ",":
@@ -147,7 +147,7 @@ def noun_phrase_after(tokens: Tokens, first: int, stop: int) -> tuple[int, int] 
     """
     index = first
     while index < stop:
-        if tokens.is_quote_mark(index) or tokens.quoted[index]:
+        if tokens.quote_marks[index] or tokens.quoted[index]:
             break
         if tokens.lowers[index] in _CLOSING_PUNCT and _ends_phrase(tokens, index, stop):
             break
@@ -162,7 +162,7 @@ def _ends_phrase(tokens: Tokens, index: int, stop: int) -> bool:
     """A full stop inside a sentence is an abbreviation ("Sen.", "D-Ore."); others end the phrase."""
     if tokens.lowers[index] != ".":
         return True
-    return index + 1 >= stop or tokens.is_quote_mark(index + 1)
+    return index + 1 >= stop or tokens.quote_marks[index + 1]
 
 
 def sentence_subject(tokens: Tokens, first: int, stop: int) -> tuple[int, int] | None:
@@ -184,7 +184,7 @@ def opening_subject(tokens: Tokens, first: int, comma: int) -> tuple[int, int] |
     starts at ``first`` or after the last closing quote before ``comma``.
     """
     for index in range(comma - 1, first - 1, -1):
-        if tokens.is_quote_mark(index) and not tokens.quoted[index]:
+        if tokens.quote_marks[index] and not tokens.quoted[index]:
             first = index + 1
             break
     start = _clause_start(tokens, first, comma)
@@ -235,7 +235,7 @@ def _leading_noun_phrase(tokens: Tokens, start: int, stop: int) -> int:
     determined = lowers[start] in DETERMINERS or lowers[start] in PRONOMINAL
     while index < stop and index - start < _MAX_SUBJECT:
         word, lower = words[index], lowers[index]
-        if lower in VERB_MODIFIERS or lower in CLAUSE_BOUNDARIES or tokens.is_quote_mark(index):
+        if lower in VERB_MODIFIERS or lower in CLAUSE_BOUNDARIES or tokens.quote_marks[index]:
             break
         if not word[0].isalnum():
             if lower == "." and index > start and words[index - 1][0].isupper():

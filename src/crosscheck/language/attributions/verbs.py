@@ -90,7 +90,7 @@ def _verb_frame(
     earlier: list[Frame],
 ) -> Frame | None:
     lowers, words = tokens.lowers, tokens.words
-    if words[index][0].isupper() and index > first and not tokens.is_quote_mark(index - 1):
+    if words[index][0].isupper() and index > first and not tokens.quote_marks[index - 1]:
         if not tokens.is_headline(tokens.sentence_of[index]):
             return None  # a name or title ("Mr. Said", "The Post"), unless in a title-case headline
     if _names_something(tokens, entry.lemma, index, first, stop):
@@ -249,7 +249,7 @@ def _accept_weak(tokens: Tokens, source: tuple[int, int] | None, after: int, sto
     if following in _NO_CONTENT:
         return False
     if tier == 3:
-        return following in ("that", ":") or tokens.is_quote_mark(after)
+        return following in ("that", ":") or tokens.quote_marks[after]
     return True
 
 
@@ -282,7 +282,7 @@ def _only_adjuncts(tokens: Tokens, after: int, stop: int, lenient: bool) -> bool
     ``lenient`` (the content was a closed quotation) lets any words follow short of a "that".
     """
     lowers = tokens.lowers
-    if after >= stop or lowers[after] in _AFTER_INVERTED or tokens.is_quote_mark(after):
+    if after >= stop or lowers[after] in _AFTER_INVERTED or tokens.quote_marks[after]:
         return True
     word = lowers[after]
     if word in (":", "that"):
@@ -305,14 +305,14 @@ def _is_intro(tokens: Tokens, first: int, boundary: int) -> bool:
         return False
     lowers = tokens.lowers
     start = first
-    while start < boundary and tokens.is_quote_mark(start):
+    while start < boundary and tokens.quote_marks[start]:
         start += 1
     if start == boundary:
         return True
     if lowers[start] in PREPOSITIONS or lowers[start] in CLAUSE_BOUNDARIES or lowers[start].endswith("ly"):
         return True
     return boundary - start <= 4 and not any(
-        lowers[i] in VERBS or lowers[i] in VERB_MODIFIERS or tokens.is_quote_mark(i)
+        lowers[i] in VERBS or lowers[i] in VERB_MODIFIERS or tokens.quote_marks[i]
         for i in range(start, boundary)
     )
 

@@ -149,7 +149,8 @@ _LEFT_WORDS = (
 """Words that may open a timex before its head word: "the past two", "nearly", "early"."""
 
 
-def _gate() -> str:
+def _gate() -> tuple[str, str]:
+    """The gate's two look-aheads: a known first word (or a digit), then the whole shape."""
     holidays = tuple(h.removeprefix("the ") for h in (*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS, *EASTER_HOLIDAYS))
     units = (*UNIT_CODES, *(unit + "s" for unit in UNIT_CODES))
     heads = words(*_HEAD_WORDS, *MONTHS, *WEEKDAYS, *units, *holidays)
@@ -163,12 +164,13 @@ def _gate() -> str:
     separator = r"(?:[\s-]+|\s?'s\s+)"
     first_word = words(*_HEAD_WORDS, *MONTHS, *WEEKDAYS, *units, *holidays, *_LEFT_WORDS, *SMALL_NUMBERS, *TENS)
     return (
-        rf"(?=(?:{first_word})\b|[\d'q])"
-        rf"(?={head}|{starter}{separator}(?:{inner}{separator}){{0,6}}{head})"
+        rf"(?=(?:{first_word})\b|[\d'q])",
+        rf"(?={head}|{starter}{separator}(?:{inner}{separator}){{0,6}}{head})",
     )
 
 
-GATE = _gate()
+WORD_GATE, SHAPE_GATE = _gate()
+GATE = WORD_GATE + SHAPE_GATE
 """A cheap look-ahead every timex passes: a known first word, then up to seven modifier words
 and a head word (a month, a unit, "yesterday"...). Prefixed to the combined rules, it spares
 the full grammar at the nine in ten word starts that cannot begin a timex."""

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from crosscheck.language.times.context import Context
-from crosscheck.language.times.grammar import GATE
+from crosscheck.language.times.grammar import SHAPE_GATE, WORD_GATE
 from crosscheck.language.times.lexicon import MONTHS, WEEKDAYS
 from crosscheck.language.times.rule import Rule, key
 from crosscheck.language.times.rules import RULES
@@ -26,9 +26,11 @@ _CAPITALISED = ("month", "month2", "weekday", "days", "name", "target")
 def _combined(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     """Matched from the non-word character before a timex (the text is searched with a space
     put in front): a pattern opening with a character set lets ``re`` step over letters in C,
-    where one opening with ``(?<!\\w)`` is tried at every position."""
+    where one opening with ``(?<!\\w)`` is tried at every position. The first-word test of
+    ``grammar.GATE`` comes before the look-behind: it fails at most word starts, which then
+    never pay for the look-behind (same matches, a few percent fewer instructions)."""
     branches = "|".join(f"(?P<{rule.name}>{_NAMED_GROUP.sub('(?:', rule.pattern)})" for rule in rules)
-    return re.compile(rf"[^a-z](?<=\W){GATE}(?:{branches})")
+    return re.compile(rf"[^a-z]{WORD_GATE}(?<=\W){SHAPE_GATE}(?:{branches})")
 
 
 _COMBINED = _combined(RULES)
