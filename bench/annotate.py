@@ -4,15 +4,17 @@
 
 Goal (issue 3): >= 3,000 sentences/s on one core for all stages together. Figures are CPU
 time (best of --repeat runs), so other load on the machine disturbs them less; per-stage
-times are printed too. CPU time still varies with the machine's own speed (on the shared
-2-core VM we measure on, the same code ran from 2,500 to 4,500 sentences/s within an hour),
-so a fixed pure-Python reference workload is timed before each set: compare runs by their
-sentences/s *and* their reference time.
+times are printed too. CPU time still varies with the machine's own speed: on the shared
+2-core VM we measure on, the same code ran from 2,500 to 4,500 sentences/s within an hour, and
+the fixed pure-Python reference workload timed before each set (printed beside it) takes
+39-65 ms from one call to the next on the idle machine. Take a run's figures as one sample of
+a range; compare two versions of the code by instruction counts (callgrind, bench/README.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import resource
 import sys
@@ -32,6 +34,7 @@ def reference_ms(repeat: int = 5) -> float:
     best of ``repeat``: a yardstick of how fast this machine runs Python right now."""
     text = " ".join(f"Word{n % 97} said {n} people, according to Agency{n % 13}." for n in range(10000))
     best = float("inf")
+    gc.disable()  # what else is alive must not weigh on the yardstick
     for _ in range(repeat):
         start = time.process_time()
         counts: dict[str, int] = {}
@@ -40,6 +43,7 @@ def reference_ms(repeat: int = 5) -> float:
             counts[lower] = counts.get(lower, 0) + 1
         sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         best = min(best, time.process_time() - start)
+    gc.enable()
     return best * 1000
 
 
