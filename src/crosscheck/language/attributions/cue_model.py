@@ -26,9 +26,11 @@ from crosscheck.language.attributions.candidates import (
     rule_candidates,
 )
 from crosscheck.language.attributions.features import (
+    FIRST_COLUMNS,
     FIRST_PASS,
+    FIRST_POSITIONS,
     RIVALRY,
-    first_pass_columns,
+    first_pass_table,
     second_pass_columns,
 )
 from crosscheck.language.attributions.frame import Frame
@@ -68,8 +70,8 @@ class CueModel:
 
     def features(self, tokens: Tokens, candidates: list[Candidate]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """First-pass feature indices and the columns the second pass reuses."""
-        columns = first_pass_columns(tokens, candidates, self.vocabulary)
-        return FIRST_PASS.indices(columns, len(candidates)), columns
+        table = first_pass_table(tokens, candidates, self.vocabulary)
+        return FIRST_PASS.table_indices(table, FIRST_POSITIONS), dict(zip(FIRST_COLUMNS, table.T))
 
     def second_features(
         self,

@@ -52,6 +52,9 @@ _FIRST_COLUMNS = (
     "head", "sentence", "content_first_token", "content_stop_token",
 )  # fmt: skip
 
+FIRST_COLUMNS = _FIRST_COLUMNS
+FIRST_POSITIONS = FIRST_PASS.positions(_FIRST_COLUMNS)  # for ``FIRST_PASS.table_indices``
+
 KINDS = tuple(
     f"{source}:{order}"
     for source, orders in (
@@ -77,6 +80,12 @@ _BUCKET_TOP = 31  # ``bucket`` of shorter lengths, looked up
 def first_pass_columns(tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary) -> dict[str, np.ndarray]:
     """Every column the first-pass templates read, one value per candidate, and the token ranges
     the second pass reuses (``head``, ``sentence``, ``content_first_token``, ``content_stop``)."""
+    return dict(zip(_FIRST_COLUMNS, first_pass_table(tokens, candidates, vocab).T))
+
+
+def first_pass_table(tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary) -> np.ndarray:
+    """``first_pass_columns`` as one (candidates, ``FIRST_COLUMNS``) table, which
+    ``FIRST_PASS.table_indices`` hashes without gathering the columns again."""
     words, lowers, starts, ends = tokens.words, tokens.lowers, tokens.starts, tokens.ends
     sentences, sentence_of, headline = tokens.sentences, tokens.sentence_of, tokens.is_headline
     ids, last_token = vocab.ids, len(words) - 1
@@ -152,8 +161,7 @@ def first_pass_columns(tokens: Tokens, candidates: list[Candidate], vocab: Vocab
                 content_stop,
             )
         )
-    table = np.array(rows, np.int64).reshape(-1, len(_FIRST_COLUMNS))
-    return dict(zip(_FIRST_COLUMNS, table.T))
+    return np.array(rows, np.int64).reshape(-1, len(_FIRST_COLUMNS))
 
 
 def _rule_marks(tokens: Tokens, candidates: list[Candidate]) -> tuple[dict[int, int], list[int]]:
@@ -187,28 +195,57 @@ def second_pass_columns(
     ``contains``: the best score of a candidate inside this one's content; ``sentence_max``,
     ``rank`` and ``strong``: the other candidates of the same sentence. ``columns`` are the
     candidates' first-pass columns.
+
+    Plain Python over lists: a content holds few heads and a sentence has few candidates, so
+    visiting just those pairs beats a dozen numpy calls on (candidates x candidates) matrices.
     """
-    heads, sentence = columns["head"], columns["sentence"]
-    first, stop = columns["content_first_token"], columns["content_stop_token"]
-    cue_first, cue_last = np.array([c.frame.cue for c in candidates], np.int64).reshape(-1, 2).T
-    other = ~np.eye(len(heads), dtype=bool)
-    # holds[i, j]: candidate j's content holds candidate i's head, outside j's own cue.
-    holds = (first <= heads[:, None]) & (heads[:, None] < stop) & other
-    holds &= ~((cue_first <= heads[:, None]) & (heads[:, None] <= cue_last))
-    same = (sentence[:, None] == sentence) & other
-    covered = np.where(holds, scores, 0.0).max(axis=1, initial=0.0)
-    contains = np.where(holds.T, scores, 0.0).max(axis=1, initial=0.0)
-    sentence_max = np.where(same, scores, 0.0).max(axis=1, initial=0.0)
-    rank = (same & (scores > scores[:, None])).sum(axis=1)
-    strong = (same & (scores > 0.5)).sum(axis=1)
-    deciles = np.minimum((np.stack([scores, covered, contains, sentence_max]) * 10).astype(np.int64), 9) + 1
+    heads, sentences = columns["head"].tolist(), columns["sentence"].tolist()
+    firsts, stops = columns["content_first_token"].tolist(), columns["content_stop_token"].tolist()
+    score = scores.tolist()
+    count = len(score)
+    covered, contains = [0.0] * count, [0.0] * count
+    # The heads a content holds are a run of the heads in order, found by bisection.
+    order = sorted(range(count), key=heads.__getitem__)
+    ordered_heads = [heads[number] for number in order]
+    for owner, candidate in enumerate(candidates):
+        cue_first, cue_last = candidate.frame.cue
+        owner_score, best_inside = score[owner], contains[owner]
+        for place in range(bisect_left(ordered_heads, firsts[owner]), bisect_left(ordered_heads, stops[owner])):
+            held, head = order[place], ordered_heads[place]
+            if held != owner and not cue_first <= head <= cue_last:  # outside the owner's own cue
+                if owner_score > covered[held]:
+                    covered[held] = owner_score
+                if score[held] > best_inside:
+                    best_inside = score[held]
+        contains[owner] = best_inside
+    sentence_max, rank, strong = [0.0] * count, [1] * count, [1] * count
+    members: dict[int, list[int]] = {}
+    for number, sentence in enumerate(sentences):
+        members.setdefault(sentence, []).append(number)
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        for number in group:
+            own, best, above, sure = score[number], 0.0, 0, 0
+            for other in group:
+                if other != number:
+                    value = score[other]
+                    if value > best:
+                        best = value
+                    above += value > own
+                    sure += value > 0.5
+            sentence_max[number] = best
+            rank[number] = (above if above < 3 else 3) + 1
+            strong[number] = (sure if sure < 3 else 3) + 1
+    table = np.array([score, covered, contains, sentence_max], scores.dtype)
+    deciles = np.minimum((table * 10).astype(np.int64), 9) + 1
     return {
         "score": deciles[0],
         "covered": deciles[1],
         "contains": deciles[2],
         "sentence_max": deciles[3],
-        "rank": np.minimum(rank, 3) + 1,
-        "strong": np.minimum(strong, 3) + 1,
+        "rank": np.array(rank, np.int64),
+        "strong": np.array(strong, np.int64),
     }
 
 

@@ -31,6 +31,7 @@ TEMPLATES = Templates(
 )  # fmt: skip
 _COLUMNS = ("reading", "side", "first", "length", "gap", "between",
             "passive", "by", "kind", "lemma", "frame_none", "rivals")  # fmt: skip
+_POSITIONS = TEMPLATES.positions(_COLUMNS)  # where each template slot's column is in a row
 _SKIPPED_BEFORE_VERB = frozenset("not only even did does do just".split())
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 _ASIDE_MARKS = frozenset({",", "—", "-", "(", ")"})
@@ -60,7 +61,7 @@ def rival_table(
         phrases.extend(span for span, _ in rivals)
         owners.extend([number] * len(rivals))
     table = np.array(rows, np.int64).reshape(-1, len(_COLUMNS))
-    features = TEMPLATES.indices({name: table[:, n] for n, name in enumerate(_COLUMNS)}, len(rows))
+    features = TEMPLATES.table_indices(table, _POSITIONS)
     return phrases, owners, features
 
 
