@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.language.polarity import clause_polarity, find_polarity, predicate_polarity, predicate_stance
+from crosscheck.language.sentences import split_sentences
 from crosscheck.model import Span
 
 
@@ -144,3 +145,18 @@ def test_words_that_only_look_prefixed_are_neither_negation_nor_hedge(text: str)
 )
 def test_real_antonyms_still_negate(text: str, word: str) -> None:
     assert predicate_polarity(text, whole(text), word) is False
+
+
+def test_contractions_negate_and_mark_the_future() -> None:
+    """"won’t" is a negation and a future, "she'll" a future, "can't" a negation: the clitics are
+    found by their own scan, beside the cue words ("unknown"), each once, in text order."""
+    text = "The mayor won’t sign it, and she'll say so. The council can't agree; it is unknown."
+    found = find_polarity(text, split_sentences(text))
+    assert [(text[p.start : p.end].strip(), p.negated, p.modality) for p in found] == [
+        ("The mayor won’t sign it", True, "future"),
+        ("and she'll say so.", False, "future"),
+        ("The council can't agree", True, None),
+        ("it is unknown.", True, None),
+    ]
+    assert [text[c.start : c.end] for c in found[0].cues] == ["n’t", "wo"]
+    assert [text[c.start : c.end] for c in found[2].cues] == ["n't"]
