@@ -26,10 +26,10 @@ from crosscheck.language.attributions.candidates import (
     rule_candidates,
 )
 from crosscheck.language.attributions.features import (
-    FIRST_COLUMNS,
     FIRST_PASS,
     FIRST_POSITIONS,
     RIVALRY,
+    columns_of,
     first_pass_table,
     second_pass_columns,
 )
@@ -71,7 +71,7 @@ class CueModel:
     def features(self, tokens: Tokens, candidates: list[Candidate]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """First-pass feature indices and the columns the second pass reuses."""
         table = first_pass_table(tokens, candidates, self.vocabulary)
-        return FIRST_PASS.table_indices(table, FIRST_POSITIONS), dict(zip(FIRST_COLUMNS, table.T))
+        return FIRST_PASS.table_indices(table, FIRST_POSITIONS), columns_of(table)
 
     def second_features(
         self,

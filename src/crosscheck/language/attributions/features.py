@@ -45,15 +45,14 @@ FIRST_PASS = Templates(_FIRST_PASS)
 # The second pass reads the first pass's features again plus these: ids follow on from them.
 RIVALRY = Templates(_RIVALRY, first_id=len(_FIRST_PASS) + 1)
 
-_FIRST_COLUMNS = (
+FIRST_COLUMNS = (
     "w", "l", "s", "c-2", "c-1", "c+1", "c+2", "c+3", "cap-1", "cap", "cap+1", "rule", "inside", "tier",
     "quotes", "position", "name_before", "name_after",
     "kind", "source", "source_len", "content_first", "content_len", "content_quoted", "side", "headline",
     "head", "sentence", "content_first_token", "content_stop_token",
 )  # fmt: skip
 
-FIRST_COLUMNS = _FIRST_COLUMNS
-FIRST_POSITIONS = FIRST_PASS.positions(_FIRST_COLUMNS)  # for ``FIRST_PASS.table_indices``
+FIRST_POSITIONS = FIRST_PASS.positions(FIRST_COLUMNS)  # for ``FIRST_PASS.table_indices``
 
 KINDS = tuple(
     f"{source}:{order}"
@@ -80,7 +79,7 @@ _BUCKET_TOP = 31  # ``bucket`` of shorter lengths, looked up
 def first_pass_columns(tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary) -> dict[str, np.ndarray]:
     """Every column the first-pass templates read, one value per candidate, and the token ranges
     the second pass reuses (``head``, ``sentence``, ``content_first_token``, ``content_stop``)."""
-    return dict(zip(_FIRST_COLUMNS, first_pass_table(tokens, candidates, vocab).T))
+    return columns_of(first_pass_table(tokens, candidates, vocab))
 
 
 def first_pass_table(tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary) -> np.ndarray:
@@ -161,7 +160,12 @@ def first_pass_table(tokens: Tokens, candidates: list[Candidate], vocab: Vocabul
                 content_stop,
             )
         )
-    return np.array(rows, np.int64).reshape(-1, len(_FIRST_COLUMNS))
+    return np.array(rows, np.int64).reshape(-1, len(FIRST_COLUMNS))
+
+
+def columns_of(table: np.ndarray) -> dict[str, np.ndarray]:
+    """A first-pass table's columns by name (views, not copies)."""
+    return dict(zip(FIRST_COLUMNS, table.T))
 
 
 def _rule_marks(tokens: Tokens, candidates: list[Candidate]) -> tuple[dict[int, int], list[int]]:

@@ -84,9 +84,6 @@ class Tokens:
             self._headlines[number] = cached
         return cached
 
-    def is_quote_mark(self, index: int) -> bool:
-        return self.quote_marks[index]
-
     def span(self, first: int, last: int) -> Span:
         """The character span from token ``first`` to token ``last`` inclusive."""
         return Span(self.starts[first], self.ends[last])
