@@ -9,7 +9,7 @@ import pytest
 
 from crosscheck.model import Article
 from crosscheck.stories import StoryClusterer
-from crosscheck.stories.consolidation import mutual_nearest
+from crosscheck.stories.consolidation import LeadIndex
 
 
 def article(id: str, title: str | None, text: str, published: str | None = None) -> Article:
@@ -304,9 +304,24 @@ def test_two_events_of_one_kind_share_a_topic_through_their_leads_and_it_is_logg
     assert (event.kind, event.level) == ("merge", "topic")
 
 
-def test_mutual_nearest_pairs_only_stories_that_choose_each_other() -> None:
-    vectors = np.array([[1.0, 0.0], [0.96, 0.28], [0.0, 1.0], [-1.0, 0.0]])
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    assert mutual_nearest(vectors, [0, 1, 2, 3], floor=0.2) == [(0, 1, pytest.approx(0.96))]
-    assert mutual_nearest(vectors, [2], floor=0.2) == []
-    assert mutual_nearest(vectors, [0, 1], floor=0.99) == []
+def test_lead_index_pairs_only_stories_that_choose_each_other() -> None:
+    leads = LeadIndex()
+    for story, vector in zip("abcd", ([1.0, 0.0], [0.96, 0.28], [0.0, 1.0], [-1.0, 0.0])):
+        leads.set(story, 3 * np.array(vector), 3)  # a sum over 3 articles: the mean is compared
+    centre = np.zeros(2)
+    assert leads.mutual_nearest("abcd", centre, floor=0.2) == [("a", "b", pytest.approx(0.96))]
+    assert leads.mutual_nearest("c", centre, floor=0.2) == []
+    assert leads.mutual_nearest("ab", centre, floor=0.99) == []
+
+
+def test_lead_index_compares_about_the_centre_and_forgets_merged_stories() -> None:
+    leads = LeadIndex()
+    for story, vector in zip("abc", ([2.0, 1.0], [2.0, 1.1], [2.0, 3.0])):
+        leads.set(story, np.array(vector), 1)
+    # About (2, 2), a and b point the same way (down) and c the other.
+    assert leads.mutual_nearest("a", np.array([2.0, 2.0]), floor=0.5) == [("a", "b", pytest.approx(1.0))]
+    leads.remove("b")
+    assert "b" not in leads and len(leads) == 2
+    assert leads.mutual_nearest("a", np.array([2.0, 2.0]), floor=0.5) == []  # c points away from a
+    leads.set("c", np.array([4.0, 1.6]), 2)  # c grew: its mean is now (2, 0.8)
+    assert leads.mutual_nearest("ac", np.array([2.0, 2.0]), floor=0.5) == [("a", "c", pytest.approx(1.0))]

@@ -7,48 +7,91 @@ all point the same way, so each story's mean lead vector is taken relative to th
 every article seen (centred) before cosines are compared. Two stories that are each other's
 nearest neighbour, above a floor, belong to one topic: a mutual choice, which a single
 lookalike story cannot force on a crowd.
+
+The stories' mean lead vectors are rows of one matrix kept as stories grow and merge, so a
+look-up is two matrix-vector products, not a restacking of every story's vector: the centre
+moves with each article, and cosines about it are expanded so that the rows need not change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 import numpy as np
 
-_BLOCK = 1024
 
+class LeadIndex:
+    """Story id -> the mean of its articles' lead vectors, as rows of one growing matrix."""
 
-def mutual_nearest(vectors: np.ndarray, rows: Sequence[int], floor: float) -> list[tuple[int, int, float]]:
-    """Pairs ``(i, j, cosine)`` with ``i`` in ``rows`` whose nearest other row is ``j`` and
-    whose nearest is ``i``, cosine at least ``floor``; ``vectors`` must be unit rows."""
-    if len(vectors) < 2:
-        return []
-    nearest = _nearest(vectors, list(rows))
-    partners = sorted({j for j, _ in nearest.values()} - nearest.keys())
-    nearest.update(_nearest(vectors, partners))
-    pairs = []
-    for i in rows:
-        j, cosine = nearest[i]
-        if nearest[j][0] == i and cosine >= floor and (i < j or j not in rows):
-            pairs.append((i, j, cosine))
-    return pairs
+    def __init__(self) -> None:
+        self._ids: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._means = np.zeros((0, 0))
+        self._squares = np.zeros(0)  # each row's squared norm
 
+    def __repr__(self) -> str:
+        return f"LeadIndex(stories={len(self._ids)})"
 
-def centred_units(sums: np.ndarray, counts: np.ndarray, centre: np.ndarray) -> np.ndarray:
-    """Unit rows of ``sums / counts - centre`` (a zero row stays zero)."""
-    rows = sums / counts[:, None] - centre
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return rows / norms
+    def __len__(self) -> int:
+        return len(self._ids)
 
+    def __contains__(self, story_id: str) -> bool:
+        return story_id in self._row_of
 
-def _nearest(vectors: np.ndarray, rows: list[int]) -> dict[int, tuple[int, float]]:
-    found: dict[int, tuple[int, float]] = {}
-    for start in range(0, len(rows), _BLOCK):
-        block = rows[start : start + _BLOCK]
-        cosines = vectors[block] @ vectors.T
-        cosines[np.arange(len(block)), block] = -np.inf
-        best = cosines.argmax(axis=1)
-        for row, j, cosine in zip(block, best, cosines[np.arange(len(block)), best]):
-            found[row] = (int(j), float(cosine))
-    return found
+    def set(self, story_id: str, total: np.ndarray, count: int) -> None:
+        """Put (or replace) a story's mean lead vector, ``total / count``."""
+        mean = np.asarray(total, np.float64) / count
+        row = self._row_of.get(story_id)
+        if row is None:
+            row = len(self._ids)
+            if row == len(self._means):
+                grown = np.zeros((max(16, 2 * row), len(mean)))
+                grown[:row] = self._means[:row] if row else 0.0
+                self._means, self._squares = grown, np.resize(self._squares, len(grown))
+            self._ids.append(story_id)
+            self._row_of[story_id] = row
+        self._means[row] = mean
+        self._squares[row] = mean @ mean
+
+    def remove(self, story_id: str) -> None:
+        """Forget a story (merged away); the last row takes its place."""
+        row = self._row_of.pop(story_id, None)
+        if row is None:
+            return
+        last = len(self._ids) - 1
+        if row != last:
+            moved = self._ids[last]
+            self._ids[row], self._row_of[moved] = moved, row
+            self._means[row], self._squares[row] = self._means[last], self._squares[last]
+        self._ids.pop()
+
+    def mutual_nearest(self, story_ids: Iterable[str], centre: np.ndarray, floor: float) -> list[tuple[str, str, float]]:
+        """Pairs ``(a, b, cosine)``, ``a`` among ``story_ids``, whose nearest other story about
+        ``centre`` is ``b`` and whose nearest is ``a``, at cosine ``floor`` or more."""
+        rows = [self._row_of[story_id] for story_id in story_ids if story_id in self._row_of]
+        if not rows or len(self._ids) < 2:
+            return []
+        centre = np.asarray(centre, np.float64)
+        means = self._means[: len(self._ids)]
+        # |m_j - c| for every row j from m_j . c, without building the centred matrix.
+        squares = self._squares[: len(self._ids)] - 2 * (means @ centre) + centre @ centre
+        norms = np.sqrt(np.maximum(squares, 0.0))
+        norms[norms == 0] = np.inf  # a story at the centre is nobody's nearest (cosine 0)
+        nearest = {row: self._nearest(means, norms, centre, row) for row in rows}
+        for partner in {j for j, _ in nearest.values()} - nearest.keys():
+            nearest[partner] = self._nearest(means, norms, centre, partner)
+        pairs, chosen = [], set(rows)
+        for i in rows:
+            j, cosine = nearest[i]
+            if nearest[j][0] == i and cosine >= floor and (i < j or j not in chosen):
+                pairs.append((self._ids[i], self._ids[j], cosine))
+        return pairs
+
+    @staticmethod
+    def _nearest(means: np.ndarray, norms: np.ndarray, centre: np.ndarray, row: int) -> tuple[int, float]:
+        query = means[row] - centre
+        cosines = (means @ query - centre @ query) / norms
+        cosines[row] = -np.inf
+        best = int(cosines.argmax())
+        norm = float(np.sqrt(query @ query))
+        return best, float(cosines[best]) / norm if norm else 0.0

@@ -32,7 +32,7 @@ import numpy as np
 
 from crosscheck.stories import titles
 from crosscheck.stories.clusters import VIEWS, ArticleVectors, Cluster, decode_vector, encode_vector
-from crosscheck.stories.consolidation import centred_units, mutual_nearest
+from crosscheck.stories.consolidation import LeadIndex
 from crosscheck.stories.embedding import WordLlamaEmbedder
 from crosscheck.stories.features import DocumentFeatures, extract_features
 from crosscheck.stories.index import CandidateIndex
@@ -155,6 +155,7 @@ class StoryClusterer:
         self.lead_embedder = WordLlamaEmbedder(max_words=lead_words) if lead_embedding else None
         self._lead_total: np.ndarray | None = None
         self._lead_count = 0
+        self._leads = LeadIndex()  # stories of ``consolidation_min_size`` or more, by their mean lead
         self.log: list[StoryEvent] = []
         self._statistics = {view: TermStatistics() for view in VIEWS}
         self._stories: dict[str, Cluster] = {}
@@ -252,6 +253,7 @@ class StoryClusterer:
                 self._new_topic(story, article.id)
         story.add(article)
         self._largest.grew(self._resolve(story.parent), story)
+        self._lead_changed(story)
         titles.remember(story, article)
         self._story_of[article.id] = story.id
         self._index.add(story.id, query)
@@ -374,6 +376,8 @@ class StoryClusterer:
             keep.surfaces.setdefault(key, surface)
         del self._stories[gone.id]
         self._aliases[gone.id] = keep.id
+        self._leads.remove(gone.id)
+        self._lead_changed(keep)
         self._leave_topic(gone, self._resolve(gone.parent))
         self._largest.grew(self._resolve(keep.parent), keep)
         reason = f"article {trigger} matched both stories; they match with score {score:.2f}"
@@ -418,19 +422,13 @@ class StoryClusterer:
         """The stories among ``story_ids`` that have a mutual closest story by their leads, with it."""
         if self._lead_total is None:
             return []
-        stories = [
-            s for s in self._stories.values() if s.size >= self.consolidation_min_size and s.lead_embedding is not None
-        ]
-        position = {story.id: row for row, story in enumerate(stories)}
-        rows = [position[story_id] for story_id in story_ids if story_id in position]
-        if not rows:
-            return []
-        vectors = centred_units(
-            np.stack([s.lead_embedding for s in stories]),
-            np.array([s.size for s in stories], dtype=np.float64),
-            self._lead_total / self._lead_count,
-        )
-        return [(stories[i], stories[j], cosine) for i, j, cosine in mutual_nearest(vectors, rows, self.consolidation_floor)]
+        pairs = self._leads.mutual_nearest(story_ids, self._lead_total / self._lead_count, self.consolidation_floor)
+        return [(self._stories[a], self._stories[b], cosine) for a, b, cosine in pairs]
+
+    def _lead_changed(self, story: Cluster) -> None:
+        """Keep ``story``'s row of the lead index up to date after it grew."""
+        if story.size >= self.consolidation_min_size and story.lead_embedding is not None:
+            self._leads.set(story.id, story.lead_embedding, story.size)
 
     def _split_if_apart(self, story: Cluster) -> None:
         """Move ``story`` to a topic of its own if it no longer matches the rest of its topic."""
@@ -508,6 +506,8 @@ class StoryClusterer:
         clusterer._index = CandidateIndex(clusterer.postings_limit, state["index"])
         clusterer.log = [StoryEvent(**event) for event in state["log"]]
         clusterer._story_of = {a: s.id for s in clusterer._stories.values() for a in s.articles}
+        for story in clusterer._stories.values():
+            clusterer._lead_changed(story)
         return clusterer
 
     def save(self, path: str | Path) -> None:
