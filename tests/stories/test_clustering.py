@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from crosscheck.model import Article
-from crosscheck.stories import StoryClusterer
+from crosscheck.stories import StoryClusterer, online
 from crosscheck.stories.consolidation import LeadIndex
 
 
@@ -160,6 +160,27 @@ def test_story_ids_come_from_the_first_article_and_stay_when_articles_are_added(
     assert [clusterer.story_of(a.id) for a in BACKGROUND + ALDREN[:2] + KESTREL[:2]] == first
     assert clusterer.add("aldren-1", "the same id again, whatever the text") == aldren
     assert len(clusterer) == len(BACKGROUND) + 6
+
+
+def test_a_prepare_elsewhere_is_started_a_chunk_ahead_and_changes_nothing(monkeypatch) -> None:
+    monkeypatch.setattr(online, "CHUNK", 4)
+    stream = BACKGROUND + ALDREN + [ALDREN[0]] + KESTREL  # aldren-1 again, in a later chunk
+    alone = StoryClusterer()
+    expected = alone.add_many(stream)
+    clusterer = StoryClusterer()
+    calls: list[tuple[str, int]] = []  # ("start", articles) when started, ("wait", articles) when placed
+
+    def prepare(articles):
+        calls.append(("start", len(articles)))
+        ready = clusterer.prepare(articles)  # as a Dask worker would, before the chunk is placed
+        return lambda: calls.append(("wait", len(articles))) or ready
+
+    seen: list[int] = []
+    assert clusterer.add_many(stream, seen.append, prepare) == expected
+    assert story_members(clusterer) == story_members(alone)
+    assert calls[:3] == [("start", 4), ("start", 4), ("wait", 4)]  # chunk 2 started before chunk 1 is placed
+    assert sum(size for kind, size in calls if kind == "start") == len(stream) - 1  # the repeat is not prepared
+    assert len(clusterer) == len(stream) - 1 and seen[-1] == len(stream)
 
 
 def test_state_round_trip_continues_exactly_where_it_stopped(tmp_path) -> None:

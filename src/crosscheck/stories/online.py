@@ -19,6 +19,7 @@ to the same stories.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -76,8 +77,9 @@ class PreparedArticle:
     lead: np.ndarray | None
 
 
-Prepare = Callable[[Sequence[ArticleLike]], list[PreparedArticle]]
-"""Prepares a chunk of articles, in order (``StoryClusterer.prepare`` is the local one)."""
+Prepare = Callable[[Sequence[ArticleLike]], Callable[[], list[PreparedArticle]]]
+"""Starts preparing a chunk of articles and returns what waits for them, in order. Started a chunk
+ahead, preparation elsewhere (``stories.workers``) overlaps the placing of the chunk before."""
 
 
 def prepare_articles(
@@ -193,29 +195,47 @@ class StoryClusterer:
         any of it is placed, so the first articles of a fresh clusterer are weighed as well as
         the last, while memory stays bounded however long the stream. ``progress`` is called
         with the number of articles placed so far, after each one. ``prepare`` computes a
-        chunk's ``PreparedArticle``s elsewhere (``stories.workers``); the default is ``self.prepare``.
+        chunk's ``PreparedArticle``s elsewhere (``stories.workers``), started one chunk ahead;
+        the default computes them here, when the chunk is placed.
         """
+        start = prepare or self._prepare_later
         ids: list[str] = []
+        ahead: set[str] = set()  # ids of the chunk started but not placed yet
+        pending: tuple[list[ArticleLike], Callable[[], list[PreparedArticle]], int, int] | None = None
         iterator = iter(articles)
         while chunk := list(itertools.islice(iterator, CHUNK)):
             fresh: dict[str, ArticleLike] = {}
             for article in chunk:
                 ids.append(article.id)
-                if article.id not in self._story_of:
+                if article.id not in self._story_of and article.id not in ahead:
                     fresh.setdefault(article.id, article)
-            self._add_chunk(list(fresh.values()), prepare or self.prepare, progress, len(ids) - len(chunk))
-            if progress is not None:
-                progress(len(ids))
+            documents = list(fresh.values())
+            started = (documents, start(documents), len(ids) - len(chunk), len(ids))
+            if pending is not None:
+                self._add_chunk(*pending, progress)
+            pending, ahead = started, set(fresh)
+        if pending is not None:
+            self._add_chunk(*pending, progress)
         return [self.story_of(article_id) for article_id in ids]
 
     def prepare(self, articles: Sequence[ArticleLike]) -> list[PreparedArticle]:
         """The articles' ``PreparedArticle``s, computed here."""
         return prepare_articles(articles, self.lead_words, self.embedder, self.lead_embedder)
 
+    def _prepare_later(self, articles: Sequence[ArticleLike]) -> Callable[[], list[PreparedArticle]]:
+        """The local ``Prepare``: nothing runs beside the placing here, so wait until asked."""
+        return functools.partial(self.prepare, articles)
+
     def _add_chunk(
-        self, documents: list[ArticleLike], prepare: Prepare, progress: Callable[[int], None] | None, done: int
+        self,
+        documents: list[ArticleLike],
+        prepared_later: Callable[[], list[PreparedArticle]],
+        done: int,
+        read: int,
+        progress: Callable[[int], None] | None,
     ) -> None:
-        prepared = prepare(documents)
+        """Place ``documents``, the fresh ones among the articles ``done`` to ``read`` of the stream."""
+        prepared = prepared_later()
         for article in prepared:
             for view in VIEWS:
                 self._statistics[view].update(getattr(article.features, view))
@@ -227,6 +247,8 @@ class StoryClusterer:
             if progress is not None and placed % 64 == 0:
                 progress(done + placed)
         self._consolidate_topics(dict.fromkeys(self.story_of(a.id) for a in documents))
+        if progress is not None:
+            progress(read)
 
     def story_of(self, article_id: str) -> str:
         """The story an article is in now (after any merges); KeyError if it was never added."""

@@ -2,13 +2,14 @@
 
 Placing an article in a story depends on every article before it, so it stays in one process.
 What an article gives alone (terms, date, embeddings: ``PreparedArticle``) is about 40 % of
-its cost, and the workers compute it, piece by piece of each chunk the clusterer reads. Only
-the text fields travel to the workers; the results are the same as computed in the client.
+its cost, and the workers compute it, piece by piece of each chunk the clusterer reads, while
+the client places the chunk before. Only the text fields travel to the workers; the results are
+the same as computed in the client.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -32,12 +33,14 @@ def prepare_on(client: Any, clusterer: StoryClusterer) -> Prepare:
     """A ``prepare`` for ``clusterer.add_many`` that runs on the workers of a ``distributed.Client``."""
     settings = (clusterer.lead_words, clusterer.embedding, clusterer.lead_embedding)
 
-    def prepare(articles: Sequence[ArticleLike]) -> list[PreparedArticle]:
+    def prepare(articles: Sequence[ArticleLike]) -> Callable[[], list[PreparedArticle]]:
         records = [(a.id, a.text, a.title, a.published) for a in articles]
         pieces = [records[start : start + PIECE] for start in range(0, len(records), PIECE)]
+        if not pieces:
+            return list
         # scattered, the texts go straight to the workers, not through the scheduler in the task graph
         futures = client.map(_prepare_piece, client.scatter(pieces, hash=False), settings=settings, pure=False)
-        return [article for piece in client.gather(futures) for article in piece]
+        return lambda: [article for piece in client.gather(futures) for article in piece]
 
     return prepare
 
