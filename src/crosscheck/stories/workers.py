@@ -37,7 +37,7 @@ def prepare_on(client: Any, clusterer: StoryClusterer) -> Prepare:
         records = [(a.id, a.text, a.title, a.published) for a in articles]
         pieces = [records[start : start + PIECE] for start in range(0, len(records), PIECE)]
         if not pieces:
-            return list
+            return list  # nothing to wait for: list() is []
         # scattered, the texts go straight to the workers, not through the scheduler in the task graph
         futures = client.map(_prepare_piece, client.scatter(pieces, hash=False), settings=settings, pure=False)
         return lambda: [article for piece in client.gather(futures) for article in piece]
