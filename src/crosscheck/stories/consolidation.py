@@ -65,7 +65,9 @@ class LeadIndex:
             self._means[row], self._squares[row] = self._means[last], self._squares[last]
         self._ids.pop()
 
-    def mutual_nearest(self, story_ids: Iterable[str], centre: np.ndarray, floor: float) -> list[tuple[str, str, float]]:
+    def mutual_nearest(
+        self, story_ids: Iterable[str], centre: np.ndarray, floor: float
+    ) -> list[tuple[str, str, float]]:
         """Pairs ``(a, b, cosine)``, ``a`` among ``story_ids``, whose nearest other story about
         ``centre`` is ``b`` and whose nearest is ``a``, at cosine ``floor`` or more."""
         rows = [self._row_of[story_id] for story_id in story_ids if story_id in self._row_of]
