@@ -41,8 +41,8 @@ from crosscheck.language.attributions.cue_model import MODEL_PATH, CueModel, dec
 from crosscheck.language.attributions.features import (
     FIRST_PASS,
     RIVALRY,
-    first_pass_columns,
-    second_pass_columns,
+    first_pass_features,
+    second_pass_features,
 )
 from crosscheck.language.attributions.frames import find_frames
 from crosscheck.language.attributions.source_choice import rival_table
@@ -277,16 +277,15 @@ def _first_pass(doc: Doc, vocabulary: Vocabulary, lexicon: frozenset[str]):
     if not candidates:
         empty = np.zeros((0, len(FIRST_PASS)), np.int64)
         return candidates, empty, {}, np.zeros(0)
-    columns = first_pass_columns(doc.tokens, candidates, vocabulary)
+    first, columns = first_pass_features(doc.tokens, candidates, vocabulary)
     labels = np.array([c.head in doc.heads for c in candidates], np.float64)
-    return candidates, FIRST_PASS.indices(columns, len(candidates)), columns, labels
+    return candidates, first, columns, labels
 
 
 def _second_pass(doc: Doc, candidates: list[Candidate], first: np.ndarray, columns: dict, scores: np.ndarray):
     if not candidates:
         return np.zeros((0, len(FIRST_PASS) + len(RIVALRY)), np.int64)
-    rivals = second_pass_columns(candidates, columns, scores)
-    return np.hstack([first, RIVALRY.indices({**columns, **rivals}, len(candidates))])
+    return second_pass_features(candidates, first, columns, scores)
 
 
 def choose_threshold(docs, first_rows, first_scores, second_rows, labels, inner) -> float:

@@ -45,13 +45,19 @@ class LeadIndex:
         if row is None:
             row = len(self._ids)
             if row == len(self._means):
-                grown = np.zeros((max(16, 2 * row), len(mean)))
-                grown[:row] = self._means[:row] if row else 0.0
-                self._means, self._squares = grown, np.resize(self._squares, len(grown))
+                self._grow(len(mean))
             self._ids.append(story_id)
             self._row_of[story_id] = row
         self._means[row] = mean
         self._squares[row] = mean @ mean
+
+    def _grow(self, dimensions: int) -> None:
+        """Double the matrix (at least 16 rows), keeping the rows in use."""
+        used = len(self._ids)
+        means, squares = np.zeros((max(16, 2 * used), dimensions)), np.zeros(max(16, 2 * used))
+        if used:  # the empty start has no width yet
+            means[:used], squares[:used] = self._means[:used], self._squares[:used]
+        self._means, self._squares = means, squares
 
     def remove(self, story_id: str) -> None:
         """Forget a story (merged away); the last row takes its place."""

@@ -25,14 +25,7 @@ from crosscheck.language.attributions.candidates import (
     open_words,
     rule_candidates,
 )
-from crosscheck.language.attributions.features import (
-    FIRST_PASS,
-    FIRST_POSITIONS,
-    RIVALRY,
-    columns_of,
-    first_pass_table,
-    second_pass_columns,
-)
+from crosscheck.language.attributions.features import first_pass_features, second_pass_features
 from crosscheck.language.attributions.frame import Frame
 from crosscheck.language.attributions.source_choice import rival_table
 from crosscheck.language.attributions.templates import HASH_BITS
@@ -68,30 +61,13 @@ class CueModel:
         found += colon_candidates(tokens, found)
         return sorted(found, key=_head)
 
-    def features(self, tokens: Tokens, candidates: list[Candidate]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        """First-pass feature indices and the columns the second pass reuses."""
-        table = first_pass_table(tokens, candidates, self.vocabulary)
-        return FIRST_PASS.table_indices(table, FIRST_POSITIONS), columns_of(table)
-
-    def second_features(
-        self,
-        tokens: Tokens,
-        candidates: list[Candidate],
-        first: np.ndarray,
-        columns: dict[str, np.ndarray],
-        scores: np.ndarray,
-    ) -> np.ndarray:
-        """The first pass's feature indices and those of the rivalry templates, side by side."""
-        rivals = second_pass_columns(candidates, columns, scores)
-        return np.hstack([first, RIVALRY.indices({**columns, **rivals}, len(candidates))])
-
     def scores(self, tokens: Tokens, candidates: list[Candidate]) -> np.ndarray:
         """The second pass's probability that each candidate is an annotated cue."""
         if not candidates:
             return np.zeros(0)
-        first, columns = self.features(tokens, candidates)
+        first, columns = first_pass_features(tokens, candidates, self.vocabulary)
         first_scores = _sigmoid(self.first_weights[first].sum(axis=1))
-        second = self.second_features(tokens, candidates, first, columns, first_scores)
+        second = second_pass_features(candidates, first, columns, first_scores)
         return _sigmoid(self.second_weights[second].sum(axis=1))
 
     def select(self, tokens: Tokens, rule_frames: list[Frame]) -> list[Frame]:

@@ -76,15 +76,28 @@ _OPENINGS: dict[str, int] = {}  # word -> _opening_of(word), the same
 _BUCKET_TOP = 31  # ``bucket`` of shorter lengths, looked up
 
 
-def first_pass_columns(tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary) -> dict[str, np.ndarray]:
-    """Every column the first-pass templates read, one value per candidate, and the token ranges
-    the second pass reuses (``head``, ``sentence``, ``content_first_token``, ``content_stop``)."""
-    return columns_of(first_pass_table(tokens, candidates, vocab))
+def first_pass_features(
+    tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """First-pass feature indices, and the columns the second pass reuses (by name). The model
+    and its training both call this, so that they hash the same features."""
+    table = first_pass_table(tokens, candidates, vocab)
+    return FIRST_PASS.table_indices(table, FIRST_POSITIONS), columns_of(table)
+
+
+def second_pass_features(
+    candidates: list[Candidate], first: np.ndarray, columns: dict[str, np.ndarray], scores: np.ndarray
+) -> np.ndarray:
+    """The first pass's feature indices and those of the rivalry templates, side by side;
+    ``scores`` are the first pass's probabilities."""
+    rivals = second_pass_columns(candidates, columns, scores)
+    return np.hstack([first, RIVALRY.indices({**columns, **rivals}, len(candidates))])
 
 
 def first_pass_table(tokens: Tokens, candidates: list[Candidate], vocab: Vocabulary) -> np.ndarray:
-    """``first_pass_columns`` as one (candidates, ``FIRST_COLUMNS``) table, which
-    ``FIRST_PASS.table_indices`` hashes without gathering the columns again."""
+    """Every column the first-pass templates read, one row per candidate (``FIRST_COLUMNS``),
+    with the token ranges the second pass reuses (``head``, ``sentence``, ``content_first_token``,
+    ``content_stop_token``); ``FIRST_PASS.table_indices`` hashes it without gathering columns."""
     words, lowers, starts, ends = tokens.words, tokens.lowers, tokens.starts, tokens.ends
     sentences, sentence_of, headline = tokens.sentences, tokens.sentence_of, tokens.is_headline
     ids, last_token = vocab.ids, len(words) - 1
