@@ -50,12 +50,13 @@ def date_label(date: str | None) -> str:
 
 
 def period_label(story: dict[str, Any]) -> str:
-    """The span of publication dates, e.g. "9 Mar 2026 – 11 Mar 2026"."""
+    """When the articles came out, as a phrase: "published 9 Mar 2026 – 11 Mar 2026", or
+    "publication dates unknown" (a renderer puts it as it is, capitalised at a line's start)."""
     first, last = story.get("first_published"), story.get("last_published")
     if not first:
         return "publication dates unknown"
     start, end = published_label(first[:10]), published_label((last or first)[:10])
-    return start if start == end else f"{start} – {end}"
+    return f"published {start}" if start == end else f"published {start} – {end}"
 
 
 def word_changes(base: str, variant: str) -> list[tuple[str, str]]:

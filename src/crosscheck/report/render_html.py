@@ -100,6 +100,11 @@ def _e(text: Any) -> str:
     return escape(str(text), quote=True)
 
 
+def _capitalised(phrase: str) -> str:
+    """``str.capitalize`` without lower-casing the rest ("9 Mar" stays)."""
+    return phrase[:1].upper() + phrase[1:]
+
+
 def _section(key: str, title: str, lede: str, content: str, count: int | None = None) -> str:
     badge = f' <span class="count">{count}</span>' if count is not None else ""
     return (
@@ -166,7 +171,7 @@ class _Page:
             '<header class="masthead"><div class="wrap">'
             '<p class="brand"><span class="logo" aria-hidden="true">✓✓</span>crosscheck <span>story report</span></p>'
             f'<h1>{_e(story["title"])}</h1>'
-            f'<p class="period">Published {_e(period_label(story))}</p>'
+            f'<p class="period">{_e(_capitalised(period_label(story)))}</p>'
             f'<dl class="stats">{cells}</dl></div></header>\n'
         )
 

@@ -37,7 +37,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines = [
         f"# {_md(story['title'])}",
         "",
-        f"*{story['articles']} articles · {story['independent_sources']} independent sources · published {_md(period_label(story))}*",
+        f"*{story['articles']} articles · {story['independent_sources']} independent sources · {_md(period_label(story))}*",
     ]
     for title, section in (
         ("Summary", notes.summary),

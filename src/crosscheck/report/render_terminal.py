@@ -63,7 +63,7 @@ class _View:
             (f"{story['articles']}", "bold"), " articles · ",
             (f"{story['independent_sources']}", "bold"), " independent sources · ",
             (f"{sum(c['status'] == 'corroborated' for c in report['claims'])}", "bold"), " corroborated claims · ",
-            (f"{len(report['disputes'])}", "bold"), " disputes · published ", period_label(story),
+            (f"{len(report['disputes'])}", "bold"), " disputes · ", period_label(story),
         )
         return Panel(Group(Text(story["title"], style="bold"), facts), title="crosscheck story report", title_align="left", border_style="blue")
 
