@@ -20,6 +20,7 @@ import click
 from crosscheck import __version__, collector
 from crosscheck.ingest.options import IngestOptions
 from crosscheck.model import Article, Failure
+from crosscheck.plural import counted
 
 FORMATS = click.Choice(["text", "json"])
 
@@ -293,7 +294,7 @@ def run_parquet(
         _echo_json({**written.to_dict(), "folder": str(folder)})
     elif not quiet:
         parts, failed = len(written.parts), len(written.failures)
-        click.echo(f"{len(written.added)} articles in {parts} Parquet parts in {folder}; {failed} failed", err=True)
+        click.echo(f"{counted(len(written.added), 'article')} in {counted(parts, 'Parquet part')} in {folder}; {failed} failed", err=True)
     ctx.exit(0 if written.ok else 1)
 
 
@@ -336,7 +337,7 @@ def ingest_command(
     elif not quiet:
         click.echo(
             f"{len(summary.added)} new, {len(summary.duplicates)} already stored, "
-            f"{len(summary.failures)} failed; {total} articles in {db}",
+            f"{len(summary.failures)} failed; {counted(total, 'article')} in {db}",
             err=True,
         )
     ctx.exit(0 if summary.ok else 1)
@@ -472,7 +473,7 @@ def report_command(
         output.write_text(text, encoding="utf-8")
         if not quiet:
             stories = f" in {len(report['stories'])} stories" if "stories" in report else ""
-            click.echo(f"wrote {fmt} report of {len(articles)} articles{stories} to {output}", err=True)
+            click.echo(f"wrote {fmt} report of {counted(len(articles), 'article')}{stories} to {output}", err=True)
     _save_snapshots(db, [report], quiet=quiet)
     ctx.exit(0 if summary.ok else 1)
 
@@ -733,7 +734,7 @@ def serve_command(db: Path, host: str, port: int, token: str | None, allow_priva
 
     with _open_store(db) as store:  # fails here, with a clear message, if the store cannot be opened
         if store.unassigned_count():
-            click.echo(f"crosscheck: placing {store.unassigned_count()} articles into stories", err=True)
+            click.echo(f"crosscheck: placing {counted(store.unassigned_count(), 'article')} into stories", err=True)
             update_stories(store)
     click.echo(f"crosscheck: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning")

@@ -103,3 +103,14 @@ def test_html_content_is_inert(hostile_report: dict[str, Any]) -> None:
 def test_unknown_format_says_which_exist(report: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="terminal, json, md, html"):
         render(report, "pdf")
+
+
+def test_header_line_reads_in_every_format(hostile_report: dict[str, Any]) -> None:
+    dated = {**hostile_report, "story": {**hostile_report["story"], "first_published": "2026-05-02", "last_published": "2026-05-04"}}
+    undated = {**hostile_report, "story": {**hostile_report["story"], "first_published": None, "last_published": None}}
+    assert "*1 article · 0 independent sources · published 2 May 2026 – 4 May 2026*" in render(dated, "md")
+    assert "Published 2 May 2026 – 4 May 2026</p>" in render(dated, "html")
+    assert "1 article · 0 independent sources · 0 corroborated claims · 0 disputes · published 2 May" in render(dated, "terminal", width=160)
+    for fmt in ("md", "html", "terminal"):
+        text = render(undated, fmt, width=160) if fmt == "terminal" else render(undated, fmt)
+        assert "ublication dates unknown" in text and "published publication" not in text.lower(), fmt

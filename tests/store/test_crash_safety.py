@@ -40,5 +40,5 @@ def test_verify_finds_half_written_articles(tmp_path: Path) -> None:
         conn.execute("DELETE FROM raw WHERE article_id = 'story000001'")
         conn.execute("DELETE FROM removals WHERE article_id = ? AND seq = 0", (junky,))
     with Store(db) as store:
-        assert store.verify() == ["1 articles without raw bytes", "1 articles with gaps in removals"]
+        assert store.verify() == ["1 article without raw bytes", "1 article with gaps in removals"]
     assert any("removals differ" in problem for problem in crash.check_store(db, 20))

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from crosscheck.plural import counted
 from crosscheck.report.display import (
     DISPUTE_LABELS,
     KIND_LABELS,
@@ -84,8 +85,8 @@ _ANCHOR = re.compile(r'\b(id|aria-labelledby|href)="(#?)(?!https?:)')
 def _story_index(stories: list[dict[str, Any]]) -> str:
     items = "".join(
         f'<li><a href="#s{i}-story">{_e(story["story"]["title"])}</a> '
-        f'<span class="muted">{story["story"]["articles"]} articles · '
-        f'{story["story"]["independent_sources"]} independent sources</span></li>'
+        f'<span class="muted">{counted(story["story"]["articles"], "article")} · '
+        f'{counted(story["story"]["independent_sources"], "independent source")}</span></li>'
         for i, story in enumerate(stories, 1)
     )
     return (
@@ -299,7 +300,7 @@ class _Page:
         return _section(
             "provenance",
             "Sources and provenance",
-            f"{report['story']['independent_sources']} independent sources. Copies of one wire story count once; an outlet the articles relay counts for itself; opinion and aggregation add none of their own.",
+            f"{counted(report['story']['independent_sources'], 'independent source')}. Copies of one wire story count once; an outlet the articles relay counts for itself; opinion and aggregation add none of their own.",
             content,
         )
 

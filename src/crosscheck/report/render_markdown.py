@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from crosscheck.plural import counted
 from crosscheck.report.display import (
     DISPUTE_LABELS,
     KIND_LABELS,
@@ -37,7 +38,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines = [
         f"# {_md(story['title'])}",
         "",
-        f"*{story['articles']} articles · {story['independent_sources']} independent sources · {_md(period_label(story))}*",
+        f"*{counted(story['articles'], 'article')} · {counted(story['independent_sources'], 'independent source')} · {_md(period_label(story))}*",
     ]
     for title, section in (
         ("Summary", notes.summary),

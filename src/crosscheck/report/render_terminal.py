@@ -17,6 +17,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from crosscheck.plural import counted
 from crosscheck.report.display import (
     DISPUTE_LABELS,
     KIND_LABELS,
@@ -47,6 +48,11 @@ def render_terminal(report: dict[str, Any], *, width: int = 100, color: bool = F
     return out.getvalue()
 
 
+def _count(number: int, noun: str) -> tuple[tuple[str, str], str]:
+    """The number in bold and its noun, for ``Text.assemble``."""
+    return (str(number), "bold"), counted(number, noun).removeprefix(str(number))
+
+
 class _View:
     def __init__(self, report: dict[str, Any], color: bool) -> None:
         self.report = report
@@ -60,10 +66,10 @@ class _View:
     def header(self) -> Panel:
         story, report = self.report["story"], self.report
         facts = Text.assemble(
-            (f"{story['articles']}", "bold"), " articles · ",
-            (f"{story['independent_sources']}", "bold"), " independent sources · ",
-            (f"{sum(c['status'] == 'corroborated' for c in report['claims'])}", "bold"), " corroborated claims · ",
-            (f"{len(report['disputes'])}", "bold"), " disputes · ", period_label(story),
+            *_count(story["articles"], "article"), " · ",
+            *_count(story["independent_sources"], "independent source"), " · ",
+            *_count(sum(c["status"] == "corroborated" for c in report["claims"]), "corroborated claim"), " · ",
+            *_count(len(report["disputes"]), "dispute"), " · ", period_label(story),
         )
         return Panel(Group(Text(story["title"], style="bold"), facts), title="crosscheck story report", title_align="left", border_style="blue")
 

@@ -148,7 +148,7 @@ class Store(StoryTables):
         ).fetchone()
         for number, what in ((no_raw, "without raw bytes"), (unindexed, "missing from search"), (gaps, "with gaps in removals")):
             if number:
-                problems.append(f"{number} articles {what}")
+                problems.append(f"{number} article{'' if number == 1 else 's'} {what}")
         return problems
 
     def list(
