@@ -7,6 +7,7 @@ be swapped or skipped by name, as in spaCy's ``nlp.pipeline``.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -33,26 +34,39 @@ def _entities(doc: Doc) -> None:
 
 def _attributions(doc: Doc) -> None:
     found = find_attributions(doc.text, doc.sentences)
-    people = [m for m in doc.mentions if m.type == "person"]
-    doc.attributions = [replace(a, speaker=_speaker_entity(a, people)) for a in found] if people else found
+    people = _People([m for m in doc.mentions if m.type == "person"])
+    if people.mentions:
+        found = [a if (entity := people.speaker_entity(a)) == a.speaker else replace(a, speaker=entity) for a in found]
+    doc.attributions = found
 
 
-def _speaker_entity(attribution: Attribution, people: list[Mention]) -> str | None:
-    """The canonical person behind a speaker: "Harbour Commissioner Ana Reyes" -> "Ana Reyes".
+class _People:
+    """A text's person mentions, looked up by position: a story's long articles name hundreds."""
 
-    The source span is matched against person mentions first; a speaker resolved from a
-    pronoun ("he") is matched by name, since its source span names nobody.
-    """
-    source, speaker = attribution.source, attribution.speaker
-    if source is not None:
-        for mention in people:
-            if source.start <= mention.start and mention.end <= source.end:
-                return mention.entity
-    if speaker:
-        for mention in people:
-            if mention.entity in speaker:
-                return mention.entity
-    return speaker
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self._order = sorted(range(len(mentions)), key=lambda number: mentions[number].start)
+        self._starts = [mentions[number].start for number in self._order]
+
+    def speaker_entity(self, attribution: Attribution) -> str | None:
+        """The canonical person behind a speaker: "Harbour Commissioner Ana Reyes" -> "Ana Reyes".
+
+        The source span is matched against person mentions first (the first mention it holds);
+        a speaker resolved from a pronoun ("he") is matched by name, since its source span
+        names nobody.
+        """
+        source, speaker = attribution.source, attribution.speaker
+        mentions = self.mentions
+        if source is not None:
+            inside = self._order[bisect_left(self._starts, source.start) : bisect_left(self._starts, source.end)]
+            held = [number for number in inside if mentions[number].end <= source.end]
+            if held:
+                return mentions[min(held)].entity
+        if speaker:
+            for mention in mentions:
+                if mention.entity in speaker:
+                    return mention.entity
+        return speaker
 
 
 def _numbers(doc: Doc) -> None:

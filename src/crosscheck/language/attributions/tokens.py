@@ -76,11 +76,10 @@ class Tokens:
         cached = self._headlines.get(number)
         if cached is None:
             first, stop = self.sentences[number]
-            # Length first: it is the cheaper test and leaves few words for the others.
-            initials = [w[0] for w in self.words[first:stop] if len(w) > 3]
-            initials = [c for c in initials if c.isalpha()]
-            capitalised = sum(map(str.isupper, initials))
-            cached = len(initials) >= 3 and capitalised >= 0.75 * len(initials)
+            # Length first: it is the cheaper test and leaves few words for the others; the
+            # letters among their initials are then counted in C.
+            letters = list(filter(str.isalpha, [w[0] for w in self.words[first:stop] if len(w) > 3]))
+            cached = len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.75 * len(letters)
             self._headlines[number] = cached
         return cached
 
