@@ -142,6 +142,16 @@ def test_a_role_set_off_by_commas_belongs_to_the_name_beside_it() -> None:
     assert [(text[m.start : m.end], m.entity) for m in roles] == [("commander of Task Force Valdera", "Oren Brill")]
 
 
+def test_a_role_that_is_the_title_of_the_next_name_is_that_persons() -> None:
+    # After "Ana Reyes, the ..." a role reads as her apposition, unless a name follows it
+    # with no comma: then it is that person's title (glued by bad extraction here).
+    text = "According to the Gazette's Ana Reyes, the Chairman of the Joint Chiefs of StaffArmy Gen. Oren Brill called it a draft."
+    roles = [m for m in find_mentions(text) if m.type == "role"]
+    assert [m.entity for m in roles] == ["Oren Brill"]
+    text = "Maria Brill, the chairman of the Joint Chiefs, said it was a draft."
+    assert [m.entity for m in find_mentions(text) if m.type == "role"] == ["Maria Brill"]
+
+
 def test_mention_lists_can_be_resolved_later_with_their_texts() -> None:
     texts = ["Gen. Oren Brill arrived.", "Colonel Oren Q. Brill left. Brill waved."]
     lists: list[list[Mention]] = [find_mentions(t) for t in texts]

@@ -33,6 +33,7 @@ _ROLE = re.compile(
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _APPOSITION_AFTER = re.compile(r",\s+(?:[\w.]+\s+){0,3}")  # "the chairman, General Mark Milley"
 _APPOSITION_BEFORE = re.compile(r",\s+[Tt]he\s+")  # "Mark Milley, the chairman"
+_TITLE_GAP = re.compile(r"\.?[ \t]{1,3}")  # "the chairman Gen. Mark Milley": the role ends his title
 
 
 def title_before(text: str, start: int) -> str | None:
@@ -105,12 +106,16 @@ def find_roles(text: str) -> list[Candidate]:
 
 def link_appositions(text: str, found: list[Candidate]) -> None:
     """A role next to a name, set off by commas, is that person's: "Mark Milley, the chairman"
-    or "the chairman, General Mark Milley,"."""
+    or "the chairman, General Mark Milley,"; so is one running into a titled name with no comma
+    ("Ana Reyes, the Chairman of the Joint Chiefs Gen. Mark Milley": his title, not her apposition)."""
     for i, c in enumerate(found):
         if c.type != ROLE:
             continue
         after = next((j for j in range(i + 1, len(found)) if found[j].start >= c.end), None)
-        if after is not None and found[after].type == PERSON and _APPOSITION_AFTER.fullmatch(text, c.end, found[after].start):
+        person_after = after is not None and found[after].type == PERSON
+        if person_after and found[after].title and _TITLE_GAP.fullmatch(text, c.end, found[after].start):
+            c.link = after
+        elif person_after and _APPOSITION_AFTER.fullmatch(text, c.end, found[after].start):
             c.link = after
         elif i and found[i - 1].type == PERSON and _APPOSITION_BEFORE.fullmatch(text, found[i - 1].end, c.start):
             c.link = i - 1
