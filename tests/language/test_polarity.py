@@ -104,11 +104,22 @@ def test_negation_stays_inside_its_clause() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "cue"), [("The report was inaccurate.", "inaccurate"), ("The figure remains unconfirmed.", "unconfirmed")]
+    ("text", "cue"),
+    [
+        ("The report was inaccurate.", "inaccurate"),
+        ("The figure remains unconfirmed.", "unconfirmed"),
+        ("It's unsigned, the mayor said.", "unsigned"),
+    ],
 )
 def test_an_antonym_after_a_copula_negates_the_clause(text: str, cue: str) -> None:
     polarity = clause_polarity(text, whole(text))
     assert polarity.negated and [c.of(text) for c in polarity.cues] == [cue]
+
+
+def test_a_possessive_is_no_copula_before_an_antonym() -> None:
+    text = "The council's non-binding vote stands."
+    polarity = clause_polarity(text, whole(text))
+    assert (polarity.negated, polarity.cues) == (False, ())
 
 
 def test_phrases_that_only_look_negative() -> None:

@@ -74,8 +74,9 @@ _NOT_ANTONYMS = frozenset(
 # Endings of the adjectives and participles an unhyphenated "non" negates ("nonbinding",
 # "nonpartisan", "nonviolent"), so "nonetheless" and "nonsense" are left alone.
 _ADJECTIVE_END = re.compile(r"(?:ing|ed|al|ive|able|ible|ent|ant|ary|ic|ous|an)$")
+# "it's unsigned" is a copula; "parliament's non-binding vote" a possessive: 's only after a pronoun.
 _COPULA_BEFORE = re.compile(
-    r"\b(?:is|was|were|are|be|been|being|remains?|remained|seems?|seemed|appears?|appeared|became|becomes?|['’]s)"
+    r"\b(?:is|was|were|are|be|been|being|remains?|remained|seems?|seemed|appears?|appeared|became|becomes?|(?:it|he|she|that|this|there|here|what|who)['’]s)"
     r"(?:\s+(?:still|actually|really|also|largely|completely|entirely|totally|apparently|now|then|officially))?\s+$",
     re.I,
 )
