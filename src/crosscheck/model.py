@@ -138,7 +138,7 @@ class Quantity:
     start: int
     end: int
     value: float
-    kind: str = "count"  # count | money | percent | year | ordinal | range
+    kind: str = "count"  # count | money | percent | year | ordinal | range | fraction
     unit: str | None = None
     approx: str | None = None
     high: float | None = None

@@ -112,3 +112,25 @@ def test_dates_times_durations_and_names_are_not_quantities(text: str) -> None:
 def test_ordinals() -> None:
     found = find_quantities("It was the third vote and the 2nd delay.")
     assert [(q.kind, q.value) for q in found] == [("ordinal", 3), ("ordinal", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "approx"),
+    [
+        ("Traffic fell by a third.", "a third", 1 / 3, None),
+        ("Nearly two-thirds of the ferries were late.", "Nearly two-thirds", 2 / 3, "nearly"),
+        ("About three quarters of the 400 dockers struck.", "About three quarters", 0.75, "about"),
+        ("One fifth of the budget went to the pier.", "One fifth", 0.2, None),
+    ],
+)
+def test_fractions(text: str, written: str, value: float, approx: str | None) -> None:
+    fraction = find_quantities(text)[0]
+    assert (text[fraction.start : fraction.end], fraction.kind, fraction.approx) == (written, "fraction", approx)
+    assert fraction.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["She won a third term.", "The ferry came third.", "It sank on the twenty-fifth of May.", "Profit rose in the past two quarters."]
+)
+def test_ordinals_and_quarters_of_a_year_are_no_fractions(text: str) -> None:
+    assert all(q.kind != "fraction" for q in find_quantities(text))

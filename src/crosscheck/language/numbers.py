@@ -85,12 +85,23 @@ CONCEPTS = {
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
+# "two thirds", "two-thirds", "three quarters", "one fifth": a count of parts is a fraction,
+# when "of" or the end of a phrase follows ("two thirds of voters"; "fell by two thirds.").
+_DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4} | {
+    f"{word}{plural}": value for word, value in (
+        ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9),
+        ("tenth", 10), ("twentieth", 20), ("hundredth", 100),
+    ) for plural in ("", "s")
+}  # fmt: skip
+
+
 def _scanner() -> re.Pattern[str]:
     """Every branch opens with a literal character, so ``re`` skips ahead by a character set
     instead of trying the pattern at every position: a digit (not glued to a word, a date or a
     hashtag) or a number word, with compounds ("twenty-four", "a hundred thirty million")."""
     digit_rest = r"[\d,.]*(?<![,.])(?:st|nd|rd|th|s|bn|mn|m|k|tn)?(?![\w/:]|[.,]\d)"
-    compound = rf"(?:(?:[ -]|\sand\s){alternation([*_UNITS, *_SCALES], either_case=True)})*(?![\w-])"
+    parts = alternation(list(_DENOMINATORS), either_case=True)
+    compound = rf"(?:(?:[ -]|\sand\s){alternation([*_UNITS, *_SCALES], either_case=True)})*(?!\w|-(?!{parts}\b))"
     digits = "|".join(rf"{d}(?<![\w.,/:#'‘’-]{d}){digit_rest}" for d in "0123456789")
     return re.compile(digits + "|" + literal_branches([*_UNITS, *_SCALES, *_VAGUE, *_ORDINALS], compound))
 
@@ -116,6 +127,9 @@ _NEXT_WORD = re.compile(r"[ \t]+(U\.S\.|U\.K\.|[A-Za-z][\w'’-]*)")
 _YEAR_CUES = frozenset("in since the of by until from before after during early late mid 's".split())
 _ADJECTIVE_ENDINGS = ("ed", "al", "ar", "ic", "ian", "ive", "ous", "ary", "ese", "ish", "ful", "ing")
 _ADJECTIVES = frozenset("foreign local young old other new key top senior civilian military full-time".split())
+_FRACTION_AFTER = re.compile(r"[ -](" + "|".join(sorted(_DENOMINATORS, key=len, reverse=True)) + r")(?=\s+of\b|\s*[.,;:)!?]|\s*$)", re.I)
+_HYPHENED_PART = re.compile(r"-(?:" + "|".join(_DENOMINATORS) + r")\b", re.I)
+_PART_OF = re.compile(r"\s+of\b|\s*[.,;:)!?]|\s*$")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|them\s+|those\s+|these\s+|its\s+|their\s+)?")
 
 
@@ -181,7 +195,7 @@ def _quantity(text: str, start: int, end: int, written: str) -> Quantity | None:
             return _ordinal(text, start, end, lower)
         if lower in _VAGUE:
             return _vague(text, start, end, lower)
-        if lower == "one" and not _counts_one(text, start, end):
+        if lower == "one" and not _counts_one(text, start, end) and not _FRACTION_AFTER.match(text, end):
             return None
         value = _word_value(lower)
         before = " " + text[max(0, start - 8) : start].lower()
@@ -201,6 +215,18 @@ def _quantity(text: str, start: int, end: int, written: str) -> Quantity | None:
             value *= _SHORT_SCALES[suffix]
         elif suffix:
             return None if _month_after(text, end) else Quantity(start, end, value, "ordinal")
+    fraction = None if _currency_before(text, start) else _FRACTION_AFTER.match(text, end)
+    if fraction is not None and _counts_parts(text, start, value, fraction, written):
+        approx, start = _approximator(text, start)
+        return Quantity(start, fraction.end(), value / _DENOMINATORS[fraction.group(1).lower()], "fraction", None, approx)
+    if _HYPHENED_PART.match(text, end):
+        return None  # "a two-thirds majority", "the twenty-fifth": parts or an ordinal, no count
+    return _scanned(text, start, end, value, written)
+
+
+def _scanned(text: str, start: int, end: int, value: float, written: str) -> Quantity | None:
+    """The quantity a number ``value`` written ``text[start:end]`` opens: money, a percentage,
+    a year, a range or a count of a unit."""
     currency = _currency_before(text, start)
     if currency:
         start -= len(currency)
@@ -287,7 +313,24 @@ def _approximator(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
+def _counts_parts(text: str, start: int, value: float, fraction: re.Match[str], written: str) -> bool:
+    """"one third", "two thirds": one part is singular, more are plural ("twenty-fifth" is an
+    ordinal); "the past two quarters" or "the first two quarters" are spans of a year,
+    "three-quarters of" is a fraction."""
+    part = fraction.group(1).lower()
+    if not value.is_integer() or (value == 1) != (part[-1] != "s") or written.split()[0].lower() in _ORDINALS:
+        return False
+    if part.startswith("quarter") and fraction.group().startswith(" "):
+        return text[max(0, start - 12) : start].lower().split()[-1:] not in (["first"], ["last"], ["past"], ["next"], ["previous"], ["fiscal"], ["consecutive"], ["straight"])
+    return True
+
+
 def _ordinal(text: str, start: int, end: int, word: str) -> Quantity | None:
+    before = text[max(0, start - 4) : start].lower()
+    if word in _DENOMINATORS and before.endswith((" a ", " one ")) and _PART_OF.match(text, end):
+        start -= 2 if before.endswith(" a ") else 4  # "cut by a third", "a fifth of the budget"
+        approx, start = _approximator(text, start)
+        return Quantity(start, end, 1 / _DENOMINATORS[word], "fraction", None, approx)
     if word == "second" and text[max(0, start - 8) : start].lower().endswith(("a ", "one ", "per ", "split ")):
         return None
     if _month_after(text, end):
