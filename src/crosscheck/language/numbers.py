@@ -129,6 +129,8 @@ _ADJECTIVE_ENDINGS = ("ed", "al", "ar", "ic", "ian", "ive", "ous", "ary", "ese",
 _ADJECTIVES = frozenset("foreign local young old other new key top senior civilian military full-time".split())
 _FRACTION_AFTER = re.compile(r"[ -](" + "|".join(sorted(_DENOMINATORS, key=len, reverse=True)) + r")(?=\s+of\b|\s*[.,;:)!?]|\s*$)", re.I)
 _HYPHENED_PART = re.compile(r"-(?:" + "|".join(_DENOMINATORS) + r")\b", re.I)
+_A_BEFORE = re.compile(r"\ba\s$", re.I)
+_BEFORE_QUARTERS_OF_A_YEAR = frozenset("last past next previous fiscal consecutive straight".split())
 _PART_OF = re.compile(r"\s+of\b|\s*[.,;:)!?]|\s*$")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|them\s+|those\s+|these\s+|its\s+|their\s+)?")
 
@@ -321,15 +323,14 @@ def _counts_parts(text: str, start: int, value: float, fraction: re.Match[str], 
     if not value.is_integer() or (value == 1) != (part[-1] != "s") or written.split()[0].lower() in _ORDINALS:
         return False
     if part.startswith("quarter") and fraction.group().startswith(" "):
-        return text[max(0, start - 12) : start].lower().split()[-1:] not in (["first"], ["last"], ["past"], ["next"], ["previous"], ["fiscal"], ["consecutive"], ["straight"])
+        before = text[max(0, start - 12) : start].lower().split()
+        return not before or before[-1] not in _BEFORE_QUARTERS_OF_A_YEAR
     return True
 
 
 def _ordinal(text: str, start: int, end: int, word: str) -> Quantity | None:
-    before = text[max(0, start - 4) : start].lower()
-    if word in _DENOMINATORS and before.endswith((" a ", " one ")) and _PART_OF.match(text, end):
-        start -= 2 if before.endswith(" a ") else 4  # "cut by a third", "a fifth of the budget"
-        approx, start = _approximator(text, start)
+    if word in _DENOMINATORS and _A_BEFORE.search(text, max(0, start - 3), start) and _PART_OF.match(text, end):
+        approx, start = _approximator(text, start - 2)  # "cut by a third", "A fifth of the budget"
         return Quantity(start, end, 1 / _DENOMINATORS[word], "fraction", None, approx)
     if word == "second" and text[max(0, start - 8) : start].lower().endswith(("a ", "one ", "per ", "split ")):
         return None
