@@ -25,8 +25,11 @@ def story_list_page(listing: StoryPage, filters: StoryFilters, *, offset: int, l
     found = f"{listing.total} stor{'y' if listing.total == 1 else 'ies'}"
     notes = ""
     if filters.disputed and listing.unanalysed:
-        waiting = "1 story is" if listing.unanalysed == 1 else f"{listing.unanalysed} stories are"
-        notes = notice("", f"{waiting} not analysed yet, so their disputes are unknown: open one to analyse it.")
+        if listing.unanalysed == 1:
+            waiting = "1 story is not analysed yet, so its disputes are unknown: open it to analyse it."
+        else:
+            waiting = f"{listing.unanalysed} stories are not analysed yet, so their disputes are unknown: open one to analyse it."
+        notes = notice("", waiting)
     items = "".join(_story_item(row) for row in listing.rows)
     empty = '<p class="card empty">No story matches. Add articles on the <a href="/add">add page</a>.</p>'
     params = {"q": filters.q, "since": filters.since, "until": filters.until, "outlet": filters.outlet, "disputed": filters.disputed and "1"}
