@@ -37,6 +37,10 @@ def test_troops_and_soldiers_count_the_same_thing() -> None:
         ("5.2 million residents", 5_200_000),
         ("half a million people", 500_000),
         ("a hundred thirty million voters", 130_000_000),
+        ("two dozen trawlers", 24),
+        ("a half-dozen pilots", 6),
+        ("a quarter million visitors", 250_000),
+        ("one and a half million passengers", 1_500_000),
     ],
 )
 def test_number_words_and_scales(text: str, value: float) -> None:
@@ -122,6 +126,8 @@ def test_ordinals() -> None:
         ("Nearly two-thirds of the ferries were late.", "Nearly two-thirds", 2 / 3, "nearly"),
         ("About three quarters of the 400 dockers struck.", "About three quarters", 0.75, "about"),
         ("One fifth of the budget went to the pier.", "One fifth", 0.2, None),
+        ("More than half of the crews stayed home.", "More than half", 0.5, "more than"),
+        ("A quarter of the berths are empty.", "A quarter", 0.25, None),
     ],
 )
 def test_fractions(text: str, written: str, value: float, approx: str | None) -> None:
@@ -131,7 +137,15 @@ def test_fractions(text: str, written: str, value: float, approx: str | None) ->
 
 
 @pytest.mark.parametrize(
-    "text", ["She won a third term.", "The ferry came third.", "It sank on the twenty-fifth of May.", "Profit rose in the past two quarters."]
+    "text",
+    [
+        "She won a third term.",
+        "The ferry came third.",
+        "It sank on the twenty-fifth of May.",
+        "Profit rose in the past two quarters.",
+        "The crossing took half an hour.",
+        "Profit fell in the fourth quarter.",
+    ],
 )
 def test_ordinals_and_quarters_of_a_year_are_no_fractions(text: str) -> None:
     assert all(q.kind != "fraction" for q in find_quantities(text))

@@ -95,6 +95,11 @@ _DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4} | {
 }  # fmt: skip
 
 
+_PARTS = ("half", "quarter")  # scanned for "half of the ships", "a quarter of the staff"
+_PART_VALUES = {"half": 0.5, "quarter": 0.25}
+_AND_A_PART_BEFORE = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+$", re.I)
+
+
 def _scanner() -> re.Pattern[str]:
     """Every branch opens with a literal character, so ``re`` skips ahead by a character set
     instead of trying the pattern at every position: a digit (not glued to a word, a date or a
@@ -103,7 +108,11 @@ def _scanner() -> re.Pattern[str]:
     parts = alternation(list(_DENOMINATORS), either_case=True)
     compound = rf"(?:(?:[ -]|\sand\s){alternation([*_UNITS, *_SCALES], either_case=True)})*(?!\w|-(?!{parts}\b))"
     digits = "|".join(rf"{d}(?<![\w.,/:#'‘’-]{d}){digit_rest}" for d in "0123456789")
-    return re.compile(digits + "|" + literal_branches([*_UNITS, *_SCALES, *_VAGUE, *_ORDINALS], compound))
+    # "half" and "quarter" open a number only before a scale: "a quarter million", "a half-dozen".
+    scaled_part = rf"(?:[ -](?:{'|'.join(_SCALES)}|dozen))?(?![\w-])"
+    return re.compile(
+        digits + "|" + literal_branches([*_UNITS, *_SCALES, *_VAGUE, *_ORDINALS], compound) + "|" + literal_branches(list(_PARTS), scaled_part)
+    )
 
 
 _SCAN = _scanner()
@@ -152,6 +161,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         quantity = _quantity(text, match.start(), match.end(), match.group())
         if quantity is not None:
+            while found and found[-1].start >= quantity.start:
+                found.pop()  # "two" of "two and a half million", read again whole
             found.append(quantity)
             skip_to = quantity.end
     return found
@@ -195,6 +206,8 @@ def _quantity(text: str, start: int, end: int, written: str) -> Quantity | None:
             return None  # "Gang of Eight", "Air Force One"
         if lower in _ORDINALS:
             return _ordinal(text, start, end, lower)
+        if lower in _PARTS:
+            return _part(text, start, end, lower)
         if lower in _VAGUE:
             return _vague(text, start, end, lower)
         if lower == "one" and not _counts_one(text, start, end) and not _FRACTION_AFTER.match(text, end):
@@ -203,8 +216,11 @@ def _quantity(text: str, start: int, end: int, written: str) -> Quantity | None:
         before = " " + text[max(0, start - 8) : start].lower()
         if before.endswith(" half a "):
             value, start = value / 2, start - 7
-        elif before.endswith(" a ") and lower.split()[0] in ("hundred", "thousand", "million", "billion", "dozen"):
+        elif before.endswith(" a ") and re.split(r"[\s-]", lower)[0] in ("hundred", "thousand", "million", "billion", "dozen", *_PARTS):
             start -= 2
+            whole = _AND_A_PART_BEFORE.search(text, max(0, start - 30), start)
+            if whole and lower.split()[0] in _PARTS:  # "one and a half million": 1.5 million
+                value, start = value + _number(whole.group(1)) * value / _PART_VALUES[lower.split()[0]], whole.start(1)
     else:
         digits = _DIGITS.match(written)
         suffix = written[digits.end() :]
@@ -328,6 +344,19 @@ def _counts_parts(text: str, start: int, value: float, fraction: re.Match[str], 
     return True
 
 
+def _part(text: str, start: int, end: int, word: str) -> Quantity | None:
+    """"half of the ships", "more than half.", "a quarter of the staff": a fraction; not "half an
+    hour" or "the fourth quarter" (a bare "quarter" is a span of a year)."""
+    if not _PART_OF.match(text, end):
+        return None
+    if _A_BEFORE.search(text, max(0, start - 3), start):
+        start -= 2
+    elif word == "quarter":
+        return None
+    approx, start = _approximator(text, start)
+    return Quantity(start, end, 1 / _DENOMINATORS[word], "fraction", None, approx)
+
+
 def _ordinal(text: str, start: int, end: int, word: str) -> Quantity | None:
     if word in _DENOMINATORS and _A_BEFORE.search(text, max(0, start - 3), start) and _PART_OF.match(text, end):
         approx, start = _approximator(text, start - 2)  # "cut by a third", "A fifth of the budget"
@@ -360,14 +389,18 @@ def _vague(text: str, start: int, end: int, word: str) -> Quantity | None:
 
 def _word_value(phrase: str) -> float:
     """Value of number words: "twenty-four" 24, "a hundred thirty million" 130,000,000."""
-    total, current = 0.0, 0.0
+    total, current, part = 0.0, 0.0, 1.0
     for word in re.split(r"[\s-]+", phrase):
-        if word in _UNITS:
-            current += _UNITS[word]
+        if word in _PART_VALUES:  # "a quarter million", "a half-dozen": the part of what follows
+            part = _PART_VALUES[word]
+        elif word == "dozen":  # "two dozen" is 24, "a dozen" 12
+            current = (current or part) * 12
+        elif word in _UNITS:
+            current += _UNITS[word] * part
         elif word == "hundred":
-            current = (current or 1) * 100
+            current = (current or part) * 100
         elif word in _SCALES:
-            total += (current or 1) * _SCALES[word]
+            total += (current or part) * _SCALES[word]
             current = 0
     return total + current
 
