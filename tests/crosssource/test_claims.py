@@ -186,3 +186,13 @@ def test_a_claim_reads_as_a_span_of_its_source_sentence(analyse) -> None:
         for evidence in claim["evidence"]:
             start, end = evidence["span"]
             assert RUN_ON[evidence["article"]][1][start:end] == evidence["text"]
+
+
+def test_a_claim_keeps_the_closing_mark_of_a_quotation_it_opens(analyse) -> None:
+    text = "The port office told crews on Monday it was preparing for “a full closure of the pier.” The mayor disagreed."
+    report = analyse({"paper": ("Bay Times", text), "radio": ("Coastline Radio", text)})
+    claim = _claim(report, "full closure")
+    assert claim["text"].endswith("of the pier.”")
+    for evidence in claim["evidence"]:
+        start, end = evidence["span"]
+        assert text[start:end] == evidence["text"]

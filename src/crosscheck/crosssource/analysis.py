@@ -309,6 +309,9 @@ def _number(claims: list[Claim]) -> None:
 # --- JSON ------------------------------------------------------------------------------
 
 
+_CLOSING = " ,.;:!?”\"’'"  # a closing quotation mark kept at a claim's end does not make it longer
+
+
 def _representative(claim: Claim) -> str:
     """The wording that shares the most words with the claim's other wordings (of its first
     30 distinct ones), the shorter on a tie; a wording that stands alone ("That letter is a
@@ -318,7 +321,7 @@ def _representative(claim: Claim) -> str:
     def shared(statement: Any) -> float:
         return sum(len(statement.stems & o.stems) / max(1, len(statement.stems | o.stems)) for o in distinct)
 
-    return max(distinct, key=lambda s: (not is_fragment(s.text), shared(s), -len(s.text))).text
+    return max(distinct, key=lambda s: (not is_fragment(s.text), shared(s), -len(s.text.rstrip(_CLOSING)))).text
 
 
 def _claim_json(story: Story, claim: Claim) -> dict[str, Any]:

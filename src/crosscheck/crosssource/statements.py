@@ -42,6 +42,7 @@ _TIME_WORDS = frozenset(
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+(?:\([A-Za-z .]+\))?\s*[—–]\s*")
 # A full stop after a lower-case word (not "U.S." or "Gen."), then a capital: a new sentence.
 _INNER_STOP = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
+_CLOSING_MARK = re.compile(r"[,.;:!?]?([”\"])")
 _RELATIVE = re.compile(r"[\s\"'“”‘’(,;:—–-]*(?:who|whom|whose|which)$", re.I)
 
 
@@ -92,6 +93,7 @@ def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Sa
             clause = Span(clause.start, clause.end - 1)
         if clause.end <= clause.start:
             continue
+        clause = _closing_quote_kept(text, clause)
         if _only_framing(clause, sentence_words, frames, contents, text[clause.end : clause.end + 2].strip().startswith(":")):
             continue
         if subordinate and pending is None and (pieces or _RELATIVE.match(subordinate.group())):
@@ -110,6 +112,20 @@ def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Sa
         elif content_words([w.text for w in sentence_words if pending.start <= w.start < pending.end]):
             pieces.append(pending)
     return pieces
+
+
+def _closing_quote_kept(text: str, clause: Span) -> Span:
+    """'... preparing for “movement out of Iraq,” but ...': a quotation the clause opens keeps
+    the mark that closes it right after its last word (past a comma or full stop), so the
+    claim reads whole."""
+    piece = text[clause.start : clause.end]
+    for opener, closer in (("“", "”"), ('"', '"')):
+        opening = piece.count(opener) - (piece.count(closer) if opener != closer else 0)
+        if opening > 0 and (opener != closer or opening % 2):
+            mark = _CLOSING_MARK.match(text, clause.end)
+            if mark and mark.group(1) == closer:
+                return Span(clause.start, mark.end())
+    return clause
 
 
 def _inner_sentences(text: str, sentence: Span) -> list[Span]:
