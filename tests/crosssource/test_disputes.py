@@ -80,6 +80,17 @@ def test_binding_against_non_binding(analyse) -> None:
     assert {p["stance"]: p["speaker"] for p in dispute["positions"]} == {"bind": "Hannah Vos", "not bind": None}
 
 
+def test_a_dispute_summary_shows_no_quotation_mark_cut_in_half(analyse) -> None:
+    report = analyse(
+        {
+            "paper": ("Bay Times", "On Monday the island council passed a non-binding motion asking the company to refund every ticket."),
+            "radio": ("Coastline Radio", 'Councillor Hannah Vos said the vote "is binding" on the ferry company.'),
+        }
+    )
+    [dispute] = _disputes(report, "polarity")
+    assert dispute["summary"].startswith("Asserted ('the vote is binding': ")
+
+
 def test_an_update_that_retracts_its_original_story(analyse) -> None:
     report = analyse(
         {

@@ -306,10 +306,24 @@ def _polarity_dispute(story: Story, predicate: str, found: list[tuple[int, Stanc
     yes = [p for p in positions if not p.stance.startswith("not ")]
     no = [p for p in positions if p.stance.startswith("not ")]
     summary = (
-        f"Asserted ({', '.join(repr(p.text) for p in yes)}: {_names(story, sorted({d for p in yes for d in p.docs}))}) "
-        f"and denied ({', '.join(repr(p.text) for p in no)}: {_names(story, sorted({d for p in no for d in p.docs}))})."
+        f"Asserted ({', '.join(_quoted(p.text) for p in yes)}: {_names(story, sorted({d for p in yes for d in p.docs}))}) "
+        f"and denied ({', '.join(_quoted(p.text) for p in no)}: {_names(story, sorted({d for p in no for d in p.docs}))})."
     )
     return Dispute(POLARITY, summary, positions)
+
+
+def _quoted(phrase: str) -> str:
+    """A phrase in single quotes for a one-line summary, without the quotation marks it cut in
+    half ('the vote "is binding' -> 'the vote is binding'); repr() would switch to double quotes
+    for "it wasn't signed"."""
+    return "'" + (_STRAY_MARKS.sub("", phrase) if _unbalanced(phrase) else phrase) + "'"
+
+
+def _unbalanced(phrase: str) -> bool:
+    return phrase.count('"') % 2 == 1 or phrase.count("“") != phrase.count("”")
+
+
+_STRAY_MARKS = re.compile(r"[\"“”]")
 
 
 # --- attribution ----------------------------------------------------------------------
