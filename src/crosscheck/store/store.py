@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from crosscheck.model import Article, Removal, Span
+from crosscheck.plural import counted
 from crosscheck.store.errors import StoreError
 from crosscheck.store.schema import migrate
 from crosscheck.store.stories import StoryTables
@@ -148,7 +149,7 @@ class Store(StoryTables):
         ).fetchone()
         for number, what in ((no_raw, "without raw bytes"), (unindexed, "missing from search"), (gaps, "with gaps in removals")):
             if number:
-                problems.append(f"{number} article{'' if number == 1 else 's'} {what}")
+                problems.append(f"{counted(number, 'article')} {what}")
         return problems
 
     def list(
