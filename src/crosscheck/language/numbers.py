@@ -96,7 +96,7 @@ _DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4} | {
 
 
 _PARTS = ("half", "quarter")  # scanned for "half of the ships", "a quarter of the staff"
-_PART_VALUES = {"half": 0.5, "quarter": 0.25}
+_PART_VALUES = {word: 1 / _DENOMINATORS[word] for word in _PARTS}
 _AND_A_PART_BEFORE = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+$", re.I)
 
 
@@ -219,8 +219,10 @@ def _quantity(text: str, start: int, end: int, written: str) -> Quantity | None:
         elif before.endswith(" a ") and re.split(r"[\s-]", lower)[0] in ("hundred", "thousand", "million", "billion", "dozen", *_PARTS):
             start -= 2
             whole = _AND_A_PART_BEFORE.search(text, max(0, start - 30), start)
-            if whole and lower.split()[0] in _PARTS:  # "one and a half million": 1.5 million
-                value, start = value + _number(whole.group(1)) * value / _PART_VALUES[lower.split()[0]], whole.start(1)
+            if whole and (part := re.split(r"[\s-]", lower)[0]) in _PARTS:
+                # "one and a half million": value is the half million; add the whole millions
+                scale = value / _PART_VALUES[part]
+                value, start = value + _number(whole.group(1)) * scale, whole.start(1)
     else:
         digits = _DIGITS.match(written)
         suffix = written[digits.end() :]
