@@ -237,6 +237,11 @@ def test_a_pronoun_prefers_the_person_just_quoted() -> None:
     assert by_cue(text, "added")["speaker"] == "Harold Brennan"
 
 
+def test_he_or_she_is_never_a_group_just_quoted() -> None:
+    text = "Two officials said repairs could take months. She said the council would vote again."
+    assert [(a["source"], a["speaker"]) for a in found(text)] == [("Two officials", "two officials"), ("She", "She")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -64,6 +64,7 @@ _PERSON_HEADS = ANONYMOUS_HEADS | frozenset(
     leader chief director manager president senator governor minister secretary mayor judge
     general commander captain reporter journalist author writer candidate voter voters""".split()
 )
+_PLURAL_HEADS = frozenset(w for w in _PERSON_HEADS if w.endswith("s") and w[:-1] in _PERSON_HEADS) | {"men", "women", "people"}
 _DOCUMENT_NOUNS = re.compile(
     r"\b(?:letter|statement|report|memo|notice|document|note|study|survey|poll|order)\b"
 )
@@ -335,14 +336,14 @@ def _is_place(words: list[str]) -> bool:
 
 
 def _may_be_person(name: str) -> bool:
-    """A speaker "he" or "she" may stand for: a person's name, or a description with a person
-    for head ("a US official"), not "the Iraqi parliament" or "this move"."""
+    """A speaker "he" or "she" may stand for: a person's name, or a description with one person
+    for head ("a US official"), not "the Iraqi parliament", "this move" or "two officials"."""
     words = name.split()
     if not words:
         return False
     if name[0].isupper():
         return len(words) > 1 and bool(_person_words(name))
-    return words[-1].lower() in _PERSON_HEADS
+    return words[-1].lower() in _PERSON_HEADS and words[-1].lower() not in _PLURAL_HEADS
 
 
 def _first_name_gender(first: str) -> str | None:
