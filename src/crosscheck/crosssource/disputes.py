@@ -25,7 +25,7 @@ from crosscheck.crosssource.speakers import DOCUMENTS, Said, said_at
 from crosscheck.crosssource.stances import Stance, find_stances
 from crosscheck.crosssource.statements import Statement
 from crosscheck.crosssource.story import Story
-from crosscheck.crosssource.text import content_words, stem, words
+from crosscheck.crosssource.text import bare_quote, content_words, stem, words
 from crosscheck.crosssource.updates import Sections
 from crosscheck.language.numbers import quantity_head
 from crosscheck.language.polarity import clauses
@@ -313,17 +313,10 @@ def _polarity_dispute(story: Story, predicate: str, found: list[tuple[int, Stanc
 
 
 def _quoted(phrase: str) -> str:
-    """A phrase in single quotes for a one-line summary, without the quotation marks it cut in
-    half ('the vote "is binding' -> 'the vote is binding'); repr() would switch to double quotes
-    for "it wasn't signed"."""
-    return "'" + (_STRAY_MARKS.sub("", phrase) if _unbalanced(phrase) else phrase) + "'"
-
-
-def _unbalanced(phrase: str) -> bool:
-    return phrase.count('"') % 2 == 1 or phrase.count("“") != phrase.count("”")
-
-
-_STRAY_MARKS = re.compile(r"[\"“”]")
+    """A phrase in single quotes for a one-line summary, without double quotation marks it may
+    have cut in half ('the vote "is binding'); repr() would switch to double quotes for "it
+    wasn't signed"."""
+    return f"'{bare_quote(phrase)}'"
 
 
 # --- attribution ----------------------------------------------------------------------

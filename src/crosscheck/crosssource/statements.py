@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from crosscheck.crosssource.speakers import Said, said_at
 from crosscheck.crosssource.story import Story
-from crosscheck.crosssource.text import Word, content_words, stem, words
+from crosscheck.crosssource.text import Word, content_words, stem, unclosed_quote, words
 from crosscheck.language.numbers import quantity_head
 from crosscheck.language.polarity import clauses
 from crosscheck.model import Span
@@ -118,14 +118,9 @@ def _closing_quote_kept(text: str, clause: Span) -> Span:
     """'... preparing for “movement out of Iraq,” but ...': a quotation the clause opens keeps
     the mark that closes it right after its last word (past a comma or full stop), so the
     claim reads whole."""
-    piece = text[clause.start : clause.end]
-    for opener, closer in (("“", "”"), ('"', '"')):
-        opening = piece.count(opener) - (piece.count(closer) if opener != closer else 0)
-        if opening > 0 and (opener != closer or opening % 2):
-            mark = _CLOSING_MARK.match(text, clause.end)
-            if mark and mark.group(1) == closer:
-                return Span(clause.start, mark.end())
-    return clause
+    closer = unclosed_quote(text[clause.start : clause.end])
+    mark = _CLOSING_MARK.match(text, clause.end) if closer else None
+    return Span(clause.start, mark.end()) if mark and mark.group(1) == closer else clause
 
 
 def _inner_sentences(text: str, sentence: Span) -> list[Span]:

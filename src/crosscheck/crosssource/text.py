@@ -34,6 +34,23 @@ STOPWORDS = frozenset(
 )
 
 
+_DOUBLE_QUOTES = re.compile(r"[\"“”]")
+
+
+def bare_quote(text: str) -> str:
+    """Words ready to put in quotation marks: their own double quotation marks dropped
+    ('the vote "is binding' -> 'the vote is binding')."""
+    return _DOUBLE_QUOTES.sub("", text).strip(" ,.")
+
+
+def unclosed_quote(text: str) -> str | None:
+    """The mark that would close a double quotation ``text`` opens and leaves open ("”" or
+    '"'), or None when every one it opens is closed."""
+    if text.count("“") > text.count("”"):
+        return "”"
+    return '"' if text.count('"') % 2 else None
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """One normalised word and where it is in the article's text."""

@@ -136,11 +136,12 @@ _NEXT_WORD = re.compile(r"[ \t]+(U\.S\.|U\.K\.|[A-Za-z][\w'’-]*)")
 _YEAR_CUES = frozenset("in since the of by until from before after during early late mid 's".split())
 _ADJECTIVE_ENDINGS = ("ed", "al", "ar", "ic", "ian", "ive", "ous", "ary", "ese", "ish", "ful", "ing")
 _ADJECTIVES = frozenset("foreign local young old other new key top senior civilian military full-time".split())
-_FRACTION_AFTER = re.compile(r"[ -](" + "|".join(sorted(_DENOMINATORS, key=len, reverse=True)) + r")(?=\s+of\b|\s*[.,;:)!?]|\s*$)", re.I)
-_HYPHENED_PART = re.compile(r"-(?:" + "|".join(_DENOMINATORS) + r")\b", re.I)
+_PART_WORD = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+_PART_OF = re.compile(r"\s+of\b|\s*[.,;:)!?]|\s*$")  # "two thirds of", "by a third."
+_FRACTION_AFTER = re.compile(rf"[ -]({_PART_WORD})(?={_PART_OF.pattern})", re.I)
+_HYPHENED_PART = re.compile(rf"-(?:{_PART_WORD})\b", re.I)
 _A_BEFORE = re.compile(r"\ba\s$", re.I)
 _BEFORE_QUARTERS_OF_A_YEAR = frozenset("last past next previous fiscal consecutive straight".split())
-_PART_OF = re.compile(r"\s+of\b|\s*[.,;:)!?]|\s*$")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|them\s+|those\s+|these\s+|its\s+|their\s+)?")
 
 
@@ -237,8 +238,7 @@ def _quantity(text: str, start: int, end: int, written: str) -> Quantity | None:
             return None if _month_after(text, end) else Quantity(start, end, value, "ordinal")
     fraction = None if _currency_before(text, start) else _FRACTION_AFTER.match(text, end)
     if fraction is not None and _counts_parts(text, start, value, fraction, written):
-        approx, start = _approximator(text, start)
-        return Quantity(start, fraction.end(), value / _DENOMINATORS[fraction.group(1).lower()], "fraction", None, approx)
+        return _fraction(text, start, fraction.end(), value / _DENOMINATORS[fraction.group(1).lower()])
     if _HYPHENED_PART.match(text, end):
         return None  # "a two-thirds majority", "the twenty-fifth": parts or an ordinal, no count
     return _scanned(text, start, end, value, written)
@@ -349,20 +349,26 @@ def _counts_parts(text: str, start: int, value: float, fraction: re.Match[str], 
 def _part(text: str, start: int, end: int, word: str) -> Quantity | None:
     """"half of the ships", "more than half.", "a quarter of the staff": a fraction; not "half an
     hour" or "the fourth quarter" (a bare "quarter" is a span of a year)."""
-    if not _PART_OF.match(text, end):
-        return None
-    if _A_BEFORE.search(text, max(0, start - 3), start):
-        start -= 2
-    elif word == "quarter":
-        return None
+    if word == "half" and _PART_OF.match(text, end):
+        return _a_part(text, start, end, word) or _fraction(text, start, end, 0.5)
+    return _a_part(text, start, end, word)
+
+
+def _a_part(text: str, start: int, end: int, word: str) -> Quantity | None:
+    """"cut by a third", "A fifth of the budget", "a quarter of the staff": one part, a fraction."""
+    if _A_BEFORE.search(text, max(0, start - 3), start) and _PART_OF.match(text, end):
+        return _fraction(text, start - 2, end, 1 / _DENOMINATORS[word])
+    return None
+
+
+def _fraction(text: str, start: int, end: int, value: float) -> Quantity:
     approx, start = _approximator(text, start)
-    return Quantity(start, end, 1 / _DENOMINATORS[word], "fraction", None, approx)
+    return Quantity(start, end, value, "fraction", None, approx)
 
 
 def _ordinal(text: str, start: int, end: int, word: str) -> Quantity | None:
-    if word in _DENOMINATORS and _A_BEFORE.search(text, max(0, start - 3), start) and _PART_OF.match(text, end):
-        approx, start = _approximator(text, start - 2)  # "cut by a third", "A fifth of the budget"
-        return Quantity(start, end, 1 / _DENOMINATORS[word], "fraction", None, approx)
+    if word in _DENOMINATORS and (fraction := _a_part(text, start, end, word)):
+        return fraction
     if word == "second" and text[max(0, start - 8) : start].lower().endswith(("a ", "one ", "per ", "split ")):
         return None
     if _month_after(text, end):

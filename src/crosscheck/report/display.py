@@ -11,13 +11,6 @@ STATUS_LABELS = {"corroborated": "Corroborated", "single-source": "Single source
 KIND_LABELS = {"news": "News", "opinion": "Opinion", "analysis": "Analysis", "aggregation": "Aggregation"}
 DISPUTE_LABELS = {"numeric": "Numbers differ", "polarity": "Contradiction", "attribution": "Who said it", "superseded": "Superseded"}
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_DOUBLE_QUOTES = re.compile(r"[\"“”]")
-
-
-def bare_quote(text: str) -> str:
-    """Words ready to put in quotation marks: their own double quotation marks dropped
-    ('the vote "is binding' -> 'the vote is binding')."""
-    return _DOUBLE_QUOTES.sub("", text).strip(" ,.")
 
 
 def published_label(published: str | None) -> str:

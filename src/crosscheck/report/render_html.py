@@ -13,12 +13,12 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from crosscheck.crosssource.text import bare_quote
 from crosscheck.plural import counted
 from crosscheck.report.display import (
     DISPUTE_LABELS,
     KIND_LABELS,
     STATUS_LABELS,
-    bare_quote,
     date_label,
     glued,
     period_label,

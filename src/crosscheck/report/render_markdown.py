@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from crosscheck.crosssource.text import bare_quote
 from crosscheck.plural import counted
 from crosscheck.report.display import (
     DISPUTE_LABELS,
     KIND_LABELS,
     STATUS_LABELS,
-    bare_quote,
     date_label,
     glued,
     period_label,

@@ -17,12 +17,12 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from crosscheck.crosssource.text import bare_quote
 from crosscheck.plural import counted
 from crosscheck.report.display import (
     DISPUTE_LABELS,
     KIND_LABELS,
     STATUS_LABELS,
-    bare_quote,
     date_label,
     glued,
     period_label,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from crosscheck.report.display import bare_quote
+from crosscheck.crosssource.text import bare_quote, unclosed_quote
 from crosscheck.report.lexicon import AUTHOR_HEDGE, FIRST_PERSON, LOADED_PATTERN
 from crosscheck.report.passages import without_dateline
 
@@ -91,8 +91,8 @@ def _claim_sentence(
 
 def _closed(text: str) -> str:
     """``text`` with an unclosed quotation closed and a full stop if it has no end mark."""
-    if text.count("“") > text.count("”") or text.count('"') % 2:
-        text = text.rstrip(".,") + ("”" if "“" in text else '"')
+    if closer := unclosed_quote(text):
+        text = text.rstrip(".,") + closer
     return text if text[-1] in ".!?”\"'" else text + "."
 
 
