@@ -93,6 +93,11 @@ def test_capitalised_common_words_at_sentence_start_are_not_people() -> None:
     assert people(text) == {}
 
 
+def test_indefinite_pronouns_are_not_people() -> None:
+    text = "“It is a disgrace. Nobody told us anything.” Everyone said the pier was safe. Someone asked Mary Reed."
+    assert people(text) == {"Mary Reed": ("Mary Reed", None)}
+
+
 def test_people_sharing_a_surname_stay_apart() -> None:
     text = "Jon Fenwick and Dara Fenwick both spoke. Mark Dane and Mark Brill did not."
     assert set(people(text)) == {"Jon Fenwick", "Dara Fenwick", "Mark Dane", "Mark Brill"}

@@ -37,7 +37,8 @@ STOPWORDS = frozenset(
     September October November December Today Tomorrow Yesterday Tonight Jan Feb Mar Apr Jun Jul
     Aug Sep Sept Oct Nov Dec Let Please Thanks Like Unlike Whether Either Neither Once Oh Yeah OK
     Okay Well Instead Perhaps Maybe Indeed Already Again Ever Never Why Sir Madam Illustrative
-    Copyright Getty Reporting Editing Additional Related Advertisement""".split()
+    Copyright Getty Reporting Editing Additional Related Advertisement Nobody Somebody Someone
+    Everyone Everybody Anyone Anybody Nothing Something Everything Anything None""".split()
 )
 
 # A word before " of " that keeps the name going: "Ministry of Defense", "Secretary of State".
