@@ -73,6 +73,12 @@ def test_money_in_signs_words_and_vague_plurals() -> None:
     ]
 
 
+def test_short_scales_with_a_currency_sign_or_word_are_money() -> None:
+    found = find_quantities("Damage reached 3.7bn dollars; the fund holds €2m. The pier is 5m wide.")
+    assert [(q.kind, q.value, q.unit) for q in found if q.kind == "money"] == [("money", 3.7e9, "USD"), ("money", 2e6, "EUR")]
+    assert not any(q.value == 5e6 for q in found)
+
+
 def test_percentages() -> None:
     found = find_quantities("Turnout rose 12.5% to twelve percent above the 3 percentage points forecast.")
     assert [(q.kind, q.value, q.unit) for q in found] == [

@@ -231,8 +231,8 @@ def _quantity(text: str, start: int, end: int, written: str) -> Quantity | None:
             return None
         value = float(digits.group().replace(",", ""))
         if suffix in _SHORT_SCALES:
-            if not _currency_before(text, start):
-                return None
+            if not (_currency_before(text, start) or _CURRENCY_AFTER.match(text, end)):
+                return None  # "3.7bn dollars", "$3.7bn", not "5m" (metres) alone
             value *= _SHORT_SCALES[suffix]
         elif suffix:
             return None if _month_after(text, end) else Quantity(start, end, value, "ordinal")
