@@ -61,6 +61,26 @@ def test_direct_quotes_in_every_quote_style(text: str, content: str) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("“We are not leaving,” — Carla Sanchez, resident.", "“We are not leaving,”", "Carla Sanchez"),
+        ("The pier closed. “It is a disgrace. Nobody told us.” ― Tom Hale", "“It is a disgrace. Nobody told us.”", "Tom Hale"),
+        ("\"The water is rising fast.\"\n\n- Maria Lopez, Port Avel.", "\"The water is rising fast.\"", "Maria Lopez"),
+        ("The ferry is late again. — Jon Reed (@jonreed) March 3, 2026", "The ferry is late again.", "Jon Reed"),
+    ],
+)
+def test_a_quotation_or_post_signed_with_a_dash_and_a_name(text: str, content: str, source: str) -> None:
+    signed = only(text)
+    assert (signed["source"], signed["speaker"], signed["content"]) == (source, source, content)
+    assert signed["cue"] in ("—", "―", "-")
+
+
+def test_a_dash_inside_prose_is_not_a_signature() -> None:
+    cues = [a["cue"] for a in found("The mayor called it “a mess” — Reyes disagreed with her.")]
+    assert "—" not in cues
+
+
 def test_mixed_quote_marks_still_close_the_quote() -> None:
     text = "“The ferry runs at dawn,\" Tomas Lind said. Passengers cheered."
     assert only(text)["content"] == "“The ferry runs at dawn,\""

@@ -57,6 +57,20 @@ def test_a_closed_quote_followed_by_a_new_sentence_splits() -> None:
     assert sentences(text) == ["He told the council, “This is a mistake.”", "The mayor did not reply."]
 
 
+def test_a_dash_signature_stays_with_the_quotation_it_signs() -> None:
+    text = "“It is a disgrace. Nobody told us anything.” — Tom Hale, resident.\n\n\"We need help.\"\n\n- Maria Lopez"
+    assert sentences(text) == [
+        "“It is a disgrace. Nobody told us anything.” — Tom Hale, resident.",
+        "\"We need help.\"",
+        "- Maria Lopez",
+    ]
+
+
+def test_an_embedded_posts_signature_stays_with_the_post() -> None:
+    text = "The ferry is late again. — Jon Reed (@jonreed) March 3, 2026\n- Buses run instead"
+    assert sentences(text) == ["The ferry is late again. — Jon Reed (@jonreed) March 3, 2026", "Buses run instead"]
+
+
 def test_single_quote_marks_with_apostrophes_inside() -> None:
     text = "'There's no plan. It's over,' Voss said. 'We stay.'"
     assert sentences(text) == ["'There's no plan. It's over,' Voss said.", "'We stay.'"]

@@ -48,6 +48,15 @@ _ATTRIBUTION_TAIL = re.compile(
     r"[.!?](?=\s|\Z)"
 )
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
+# "” — Carla Sanchez, resident.": a dash and a name signing the quotation before it, to the end of
+# its line; a description after a comma or in brackets, but no second sentence.
+_SIGNATURE = re.compile(
+    r"\s*(?:[—–―]|--?)\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and|de|van|von|al|bin))*"
+    r"\s*(?:[,(](?:(?![.!?]\s)[^\n]){0,120})?\s*"
+)
+# "... nobody cares. — Jon Reed (@jonreed) March 3, 2026": an embedded post's signature line.
+_POST_SIGNATURE = re.compile(r"\s*(?:[—–―]|--?)\s*[A-Z][^\n(]{0,60}\(@\w+\)[^\n]{0,40}")
+_CLOSING_MARKS = frozenset("”\"’'»")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -101,7 +110,16 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
 
 def _strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
     match = _BULLET.match(text, start, end)
-    return _trim(text, match.end() if match and match.end() < end else start, end)
+    if match and match.end() < end and not _signs_quotation(text, start, end):
+        return _trim(text, match.end(), end)
+    return _trim(text, start, end)
+
+
+def _signs_quotation(text: str, start: int, end: int) -> bool:
+    """A line "- Maria Lopez, resident." right after a line that closes a quotation signs it: its
+    dash is kept, the cue of that attribution."""
+    before = text[max(0, start - 8) : start].rstrip()
+    return bool(before) and before[-1] in _CLOSING_MARKS and _SIGNATURE.fullmatch(text, start, end) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -120,7 +138,11 @@ def _split_unit(text: str, start: int, end: int, out: list[Span]) -> None:
             continue
         if not _is_boundary(text, match, end):
             continue
-        if match.group()[-1] in "\"'”’" and _ATTRIBUTION_TAIL.match(text, stop, end):
+        if match.group()[-1] in "\"'”’" and (
+            _ATTRIBUTION_TAIL.match(text, stop, end) or _SIGNATURE.fullmatch(text, stop, end)
+        ):
+            continue
+        if _POST_SIGNATURE.fullmatch(text, stop, end):
             continue
         out.append(Span(start, stop))
         start = stop

@@ -57,13 +57,13 @@ FIRST_POSITIONS = FIRST_PASS.positions(FIRST_COLUMNS)  # for ``FIRST_PASS.table_
 KINDS = tuple(
     f"{source}:{order}"
     for source, orders in (
-        ("rule", "normal inverted according colon participle infinitive noun"),
+        ("rule", "normal inverted according colon participle infinitive noun signature"),
         ("verb", "normal inverted colon participle infinitive"),
     )
     for order in orders.split()
 ) + ("noun", "clause", "colon")
 KIND_IDS = {kind: number + 1 for number, kind in enumerate(KINDS)}
-_RULE_HEAD = {kind: number + 1 for number, kind in enumerate(KINDS[:7])}
+_RULE_HEAD = {kind: number + 1 for number, kind in enumerate(k for k in KINDS if k.startswith("rule:"))}
 _INSIDE_RULE_CUE = len(_RULE_HEAD) + 1
 
 # A cue word's rank in the lexicon: a verb's tier + 1, 5 for a cue noun, else 0.

@@ -23,7 +23,7 @@ class Frame:
     cue: tuple[int, int]
     content: Span
     source: tuple[int, int] | None
-    order: str  # normal | inverted | according | colon | participle | infinitive | noun | clause
+    order: str  # normal | inverted | according | colon | participle | infinitive | noun | clause | signature
 
 
 

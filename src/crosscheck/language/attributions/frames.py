@@ -1,8 +1,8 @@
 """Cues and their frames, sentence by sentence: which words report speech, and where source and content lie.
 
-Five shapes cover most news attribution: verb cues ("X said ...", "..., said X"; see ``verbs``),
-"according to X", noun cues ("his claim that ..."), studies ("In a new poll, ..."), and headline
-or transcript "X: ..." (see ``nominal``). A cue inside a quotation belongs to the quoted speaker,
+Six shapes cover most news attribution: verb cues ("X said ...", "..., said X"; see ``verbs``),
+"according to X", noun cues ("his claim that ..."), studies ("In a new poll, ..."), headline
+or transcript "X: ...", and quotations signed "— X" (see ``nominal``). A cue inside a quotation belongs to the quoted speaker,
 not to the article, and is skipped.
 """
 
@@ -12,14 +12,21 @@ from itertools import compress, count
 
 from crosscheck.language.attributions.frame import Frame
 from crosscheck.language.attributions.lexicon import NOUN_CUES, VERBS
-from crosscheck.language.attributions.nominal import according_to, name_colon, noun_frame, study_frame
+from crosscheck.language.attributions.nominal import (
+    SIGNATURE_DASHES,
+    according_to,
+    name_colon,
+    noun_frame,
+    signature,
+    study_frame,
+)
 from crosscheck.language.attributions.tokens import Tokens
 from crosscheck.language.attributions.verbs import verb_frame
 from crosscheck.model import Span
 
 __all__ = ["Frame", "find_frames"]
 
-_TRIGGERS = frozenset(VERBS) | frozenset(NOUN_CUES) | {"according", ":", "in"}
+_TRIGGERS = frozenset(VERBS) | frozenset(NOUN_CUES) | SIGNATURE_DASHES | {"according", ":", "in"}
 
 
 def find_frames(tokens: Tokens) -> list[Frame]:
@@ -83,4 +90,6 @@ def _frame_at(tokens: Tokens, index: int, first: int, stop: int, earlier: list[F
         return noun_frame(tokens, index, first, stop)
     if lower == "in":
         return study_frame(tokens, index, first, stop)
+    if lower in SIGNATURE_DASHES:
+        return signature(tokens, index, first, stop)
     return None

@@ -1,5 +1,5 @@
 """Frames without a cue verb: nouns ("his claim that ..."), studies ("In a new poll, ..."),
-"according to X", and headline or transcript "X: ...".
+"according to X", headline or transcript "X: ...", and signed quotations ("“...” — X").
 
 A noun cue needs what a verb gets from its clause: the holder comes from a possessive before it
 ("Trump's claim") or a "from"/"by" phrase after it, and the content from a "that" clause or the
@@ -24,6 +24,10 @@ _HOLDER_PREPOSITIONS = frozenset({"from", "by", "among"})
 _PHRASE_ENDS = frozenset({",", ";", ".", "?", "!", "—", "(", ")"})
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
 _DASHES = frozenset({"-", "—", "–"})
+# Dashes that sign a quotation or an embedded post ("” ― Carla Sanchez"); "--" is two "-" tokens.
+SIGNATURE_DASHES = frozenset({"-", "—", "–", "―"})
+_NAME_LINKS = frozenset({".", "of", "and", "de", "van", "von", "al", "bin"})
+_NAME_WORDS = 6
 
 
 def noun_frame(
@@ -154,3 +158,69 @@ def name_colon(tokens: Tokens, index: int, first: int, stop: int) -> Frame | Non
 
 def _name_word(word: str, lower: str) -> bool:
     return (word[0].isupper() and not word[0].isdigit()) or lower in ("'s", "’s", ".", "of", "and")
+
+
+def signature(tokens: Tokens, index: int, first: int, stop: int) -> Frame | None:
+    """A quotation signed with a dash and a name: "“We are not leaving.” — Carla Sanchez, resident",
+    the dash on the quotation's line or opening the next; or an embedded post, its text signed
+    "— Jon Reed (@jonreed) March 3, 2026". The dash is the cue, the name the source.
+
+    The quotation must open its sentence or line, and the name must end the sentence or be
+    followed by a comma or a bracket, so that a dash inside prose ("called it “a mess” — Reyes
+    disagreed") is not a signature.
+    """
+    words, lowers = tokens.words, tokens.lowers
+    dash_last = index + 1 if lowers[index] == "-" and index + 1 < stop and lowers[index + 1] == "-" else index
+    name_first = dash_last + 1
+    if name_first >= stop or not words[name_first][0].isupper() or not words[name_first][0].isalpha():
+        return None
+    after = name_first + 1
+    while after < stop and after - name_first < _NAME_WORDS:
+        word = words[after]
+        if not (word[0].isupper() or lowers[after] in _NAME_LINKS or lowers[after] in ("'s", "’s")):
+            break
+        after += 1
+    name_last = after - 1
+    while name_last > name_first and lowers[name_last] in _NAME_LINKS:
+        name_last -= 1
+    if after < stop and lowers[after] not in (",", "(", "."):
+        return None
+    if after < stop and lowers[after] == "." and after + 1 < stop:
+        return None
+    post = after + 1 < stop and lowers[after] == "(" and lowers[after + 1] == "@"
+    content = _signed_quotation(tokens, index) or (_signed_post(tokens, index) if post else None)
+    if content is None:
+        return None
+    return Frame((index, dash_last), content, (name_first, name_last), "signature")
+
+
+def _signed_quotation(tokens: Tokens, dash: int) -> Span | None:
+    """The quotation that ends right before ``dash`` (only spaces or line breaks between) and
+    opens its sentence or line."""
+    mark = dash - 1
+    if mark < 0 or not tokens.quote_marks[mark]:
+        return None
+    text = tokens.text
+    if text[tokens.ends[mark] : tokens.starts[dash]].strip():
+        return None
+    quote = tokens.quotes.ending_at(tokens.ends[mark])
+    if quote is None:
+        return None
+    opening = tokens.index_at(quote.start)
+    number = tokens.sentence_of[opening] if opening < len(tokens.words) else -1
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    if (number >= 0 and tokens.sentences[number][0] == opening) or not text[line_start : quote.start].strip():
+        return quote
+    return None
+
+
+def _signed_post(tokens: Tokens, dash: int) -> Span | None:
+    """An embedded post's text: its line up to the dash, without a leading markup tag."""
+    text = tokens.text
+    end = tokens.ends[dash - 1] if dash > 0 else 0
+    start = text.rfind("\n", 0, tokens.starts[dash]) + 1
+    if text.startswith("<", start) and 0 <= (close := text.find(">", start, end)):
+        start = close + 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, end) if start < end else None
