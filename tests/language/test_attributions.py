@@ -47,6 +47,7 @@ def _as_text(text: str, a: Attribution) -> dict[str, object]:
         ("‘The bridge will reopen in May,’ said Ana Reyes.", "‘The bridge will reopen in May,’"),
         ("«The bridge will reopen in May», said Ana Reyes.", "«The bridge will reopen in May»,"),
         ("''The bridge will reopen in May,'' said Ana Reyes.", "''The bridge will reopen in May,''"),
+        ("„The bridge will reopen in May“, said Ana Reyes.", "„The bridge will reopen in May“,"),
     ],
 )
 def test_direct_quotes_in_every_quote_style(text: str, content: str) -> None:

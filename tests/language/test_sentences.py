@@ -71,6 +71,11 @@ def test_an_embedded_posts_signature_stays_with_the_post() -> None:
     assert sentences(text) == ["The ferry is late again. — Jon Reed (@jonreed) March 3, 2026", "Buses run instead"]
 
 
+def test_a_german_quotation_closes_with_a_high_mark() -> None:
+    text = "„The pier is shut. Go home“, said Ines Calder. The ferry left."
+    assert sentences(text) == ["„The pier is shut. Go home“, said Ines Calder.", "The ferry left."]
+
+
 def test_single_quote_marks_with_apostrophes_inside() -> None:
     text = "'There's no plan. It's over,' Voss said. 'We stay.'"
     assert sentences(text) == ["'There's no plan. It's over,' Voss said.", "'We stay.'"]

@@ -39,7 +39,7 @@ _BULLET = re.compile(r"[ \t]*(?:[•●▪*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))[
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space or end.
 _BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s|\Z)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*\s*([^\s\"'“”‘’]*)")
-_QUOTE_MARK = re.compile(r"[\"“”‘’']")
+_QUOTE_MARK = re.compile(r"[\"“”„‘’']")
 # "...,” he said." or "....” Esper said.": a short speech tag that belongs to the quote.
 _ATTRIBUTION_TAIL = re.compile(
     r"\s+(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
@@ -189,7 +189,10 @@ def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         mark = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        if mark == "“" or (mark == '"' and double is None and before in _OPENING_CONTEXT):
+        if mark == "“" and double is not None and text[double] == "„":
+            regions.append((double, i))  # German „...“
+            double = None
+        elif mark in "“„" or (mark == '"' and double is None and before in _OPENING_CONTEXT):
             if double is None:
                 double, single = i, None
         elif mark in "”\"":

@@ -12,7 +12,7 @@ from crosscheck.language.attributions.clauses import clause_end
 from crosscheck.language.attributions.tokens import Tokens
 from crosscheck.model import Span
 
-CLOSERS = frozenset({"”", "’", '"', "''", "'", "»"})
+CLOSERS = frozenset({"”", "’", '"', "''", "'", "»", "“"})  # “ closes the German „...“
 _CONNECTIVES = frozenset("and but yet so still however now meanwhile nevertheless instead also".split())
 
 

@@ -21,7 +21,8 @@ from crosscheck.model import Span
 _MARK = re.compile(r"[\"“”„«»‘’'](?:(?<=')'|(?<![^\W_][’'])|(?![^\W_]))")
 _SINGLE_MARKS = frozenset("‘’'")
 _DOUBLE_OPENERS = frozenset({"“", "„", "«", '"', "''"})
-# Writers mix styles ("“...," he said), so any double closing mark ends any double quote.
+# Writers mix styles ("“...," he said), so any double closing mark ends any double quote; and
+# “ closes the German „...“.
 _DOUBLE_CLOSERS = frozenset({"”", "»", '"', "''"})
 _SINGLE_OPENERS = frozenset({"‘", "'"})
 _SINGLE_CLOSERS = frozenset({"’", "'"})
@@ -52,7 +53,7 @@ def quote_spans(text: str) -> list[Span]:
             else:
                 continue
             open_line_end = _line_end(text, start)
-        elif mark in (_DOUBLE_CLOSERS if double else _SINGLE_CLOSERS):
+        elif mark in (_DOUBLE_CLOSERS if double else _SINGLE_CLOSERS) or (mark == "“" and text[open_at] == "„"):
             spans.append(Span(open_at, match.end()))
             open_at = -1
     if open_at >= 0 and double:
