@@ -165,6 +165,8 @@ def test_order_key_without_a_publication_date_keeps_relative_values_in_order() -
         ("on Christmas Eve", "Christmas Eve", "1997-12-24"),
         ("on Thanksgiving Day", "Thanksgiving Day", "1997-11-27"),
         ("in the early summer", "the early summer", "1998-SU"),
+        ("in spring 2028", "spring 2028", "2028-SP"),
+        ("in the autumn of 1996", "the autumn of 1996", "1996-FA"),
         ("in nineteen ninety-one", "nineteen ninety-one", "1991"),
         ("by the year two thousand", "the year two thousand", "2000"),
         ("in mid-1996", "mid-1996", "1996"),

@@ -222,9 +222,9 @@ _SEASON_SPAN = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 def _season(m: re.Match[str], ctx: Context) -> Result:
     """"next spring" is the first spring starting after publication, "last spring" the last
     one already over, "this winter" the one around publication."""
-    code = SEASONS[key(m["season"])]
-    if m["year"]:
-        return "DATE", f"{year_number(m['year']):04d}-{code}"
+    code = SEASONS[key(m["season"] or m["bare"])]
+    if m["year"] or m["bare_year"]:
+        return "DATE", f"{year_number(m['year'] or m['bare_year']):04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     first, last = _SEASON_SPAN[code]
@@ -240,8 +240,9 @@ def _season(m: re.Match[str], ctx: Context) -> Result:
 
 SEASON = Rule(
     "season",
-    r"(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+early|the\s+late|early|late|the|mid-?)\s*"
+    r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+early|the\s+late|early|late|the|mid-?)\s*"
     r"(?P<season>spring|summer|fall|autumn|winter)\b"
-    rf"(?:\s+of\s+(?P<year>{YEAR}|{SPOKEN_YEAR}))?",
+    rf"(?:\s+of\s+(?P<year>{YEAR}|{SPOKEN_YEAR}))?"
+    rf"|(?P<bare>spring|summer|fall|autumn|winter)\s+(?P<bare_year>{YEAR})\b)",  # "spring 2028"
     _season,
 )
