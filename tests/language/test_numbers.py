@@ -128,6 +128,7 @@ def test_ordinals() -> None:
     ("text", "written", "value", "approx"),
     [
         ("Traffic fell by a third.", "a third", 1 / 3, None),
+        ("A third stayed home, the survey found.", "A third", 1 / 3, None),
         ("A fifth of the crews stayed home.", "A fifth", 0.2, None),
         ("Nearly two-thirds of the ferries were late.", "Nearly two-thirds", 2 / 3, "nearly"),
         ("About three quarters of the 400 dockers struck.", "About three quarters", 0.75, "about"),

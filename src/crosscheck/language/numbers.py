@@ -138,6 +138,12 @@ _ADJECTIVE_ENDINGS = ("ed", "al", "ar", "ic", "ian", "ive", "ous", "ary", "ese",
 _ADJECTIVES = frozenset("foreign local young old other new key top senior civilian military full-time".split())
 _PART_WORD = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
 _PART_OF = re.compile(r"\s+of\b|\s*[.,;:)!?]|\s*$")  # "two thirds of", "by a third."
+# "a third stayed", "a fifth said": a part that is the subject of a verb, not an ordinal ("a third term").
+_PART_BEFORE_VERB = re.compile(
+    r"\s+(?:said|say|says|were|are|was|is|had|have|has|will|would|could|did|do|remain|remained|stayed|"
+    r"left|voted|supported|opposed|backed|wanted|want|agreed|disagreed|favou?r|favou?red)\b",
+    re.I,
+)
 _FRACTION_AFTER = re.compile(rf"[ -]({_PART_WORD})(?={_PART_OF.pattern})", re.I)
 _HYPHENED_PART = re.compile(rf"-(?:{_PART_WORD})\b", re.I)
 _A_BEFORE = re.compile(r"\ba\s$", re.I)
@@ -355,8 +361,9 @@ def _part(text: str, start: int, end: int, word: str) -> Quantity | None:
 
 
 def _a_part(text: str, start: int, end: int, word: str) -> Quantity | None:
-    """"cut by a third", "A fifth of the budget", "a quarter of the staff": one part, a fraction."""
-    if _A_BEFORE.search(text, max(0, start - 3), start) and _PART_OF.match(text, end):
+    """"cut by a third", "A fifth of the budget", "a quarter of the staff", "a third stayed": one
+    part, a fraction."""
+    if _A_BEFORE.search(text, max(0, start - 3), start) and (_PART_OF.match(text, end) or _PART_BEFORE_VERB.match(text, end)):
         return _fraction(text, start - 2, end, 1 / _DENOMINATORS[word])
     return None
 
