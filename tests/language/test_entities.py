@@ -147,6 +147,19 @@ def test_a_role_set_off_by_commas_belongs_to_the_name_beside_it() -> None:
     assert [(text[m.start : m.end], m.entity) for m in roles] == [("commander of Task Force Valdera", "Oren Brill")]
 
 
+def test_a_bare_surname_with_an_office_in_apposition_is_that_person() -> None:
+    text = "Reyes, the mayor, backed the plan."
+    assert [(text[m.start : m.end], m.type, m.entity) for m in find_mentions(text)] == [
+        ("Reyes", "person", "Reyes"),
+        ("mayor", "role", "Reyes"),
+    ]
+
+
+def test_an_office_before_a_possessive_is_not_an_apposition() -> None:
+    text = "Mayor Ana Reyes spoke first. Lina Reyes-Molina, the mayor's sister, said nothing."
+    assert [m.entity for m in find_mentions(text) if m.type == "role"] == ["Ana Reyes"]
+
+
 def test_a_role_that_is_the_title_of_the_next_name_is_that_persons() -> None:
     # After "Ana Reyes, the ..." a role reads as her apposition, unless a name follows it
     # with no comma: then it is that person's title (glued by bad extraction here).

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from crosscheck.language import gazetteer
-from crosscheck.language.aliases import PERSON, ROLE, Candidate
+from crosscheck.language.aliases import PERSON, ROLE, UNKNOWN, Candidate
 from crosscheck.language.patterns import alternation
 from crosscheck.language.runs import STOPWORDS, abbreviation, glued, is_title_word
 from crosscheck.language.titles import MODIFIERS, ROLE_HEADS, role_head, title_keys
@@ -109,13 +109,20 @@ def link_appositions(text: str, found: list[Candidate]) -> None:
     or "the chairman, General Mark Milley,"; so is one running into a titled name with no comma
     ("Ana Reyes, the Chairman of the Joint Chiefs Gen. Mark Milley": his title, not her apposition)."""
     for i, c in enumerate(found):
-        if c.type != ROLE:
-            continue
+        if c.type != ROLE or text.startswith(("'s", "’s"), c.end):
+            continue  # "Ana Reyes-Molina, the mayor's sister": the mayor is someone else
         after = next((j for j in range(i + 1, len(found)) if found[j].start >= c.end), None)
         person_after = after is not None and found[after].type == PERSON
         if person_after and found[after].title and _TITLE_GAP.fullmatch(text, c.end, found[after].start):
             c.link = after
-        elif person_after and _APPOSITION_AFTER.fullmatch(text, c.end, found[after].start):
+        elif after is not None and _named(found[after]) and _APPOSITION_AFTER.fullmatch(text, c.end, found[after].start):
             c.link = after
-        elif i and found[i - 1].type == PERSON and _APPOSITION_BEFORE.fullmatch(text, found[i - 1].end, c.start):
+        elif i and _named(found[i - 1]) and _APPOSITION_BEFORE.fullmatch(text, found[i - 1].end, c.start):
             c.link = i - 1
+        if c.link is not None:
+            found[c.link].speech = True  # "Reyes, the mayor,": an office makes the name a person's
+
+
+def _named(candidate: Candidate) -> bool:
+    """A person, or a name nothing has typed yet ("Reyes" in "Reyes, the mayor,")."""
+    return candidate.type in (PERSON, UNKNOWN)
