@@ -61,7 +61,7 @@ EPOCHS = 20
 LEARNING_RATE = 0.03
 BATCH = 8192
 INNER_FOLDS = 4
-MIN_HEAD_RATE = 0.1  # a word joins the lexicon if it heads a cue this often (unquoted)
+MIN_HEAD_RATE = 0.05  # a word joins the lexicon if it heads a cue this often (unquoted)
 MIN_WORD_COUNT = 2
 CONTEXT_WORDS = 3000
 THRESHOLDS = np.round(np.arange(0.20, 0.61, 0.025), 3)
@@ -259,11 +259,10 @@ def build_vocabulary(docs: list[Doc]) -> Vocabulary:
 
 def build_lexicon(docs: list[Doc]) -> frozenset[str]:
     """Words that head a gold cue in at least ``MIN_HEAD_RATE`` of their unquoted uses."""
-    heads: Counter[str] = Counter()
+    heads: Counter[str] = Counter(doc.tokens.lowers[h] for doc in docs for h in doc.heads)
     uses: Counter[str] = Counter()
-    for doc in docs:
+    for doc in docs:  # every unquoted use, in documents before a word's first gold head too
         lowers, quoted = doc.tokens.lowers, doc.tokens.quoted
-        heads.update(lowers[h] for h in doc.heads)
         uses.update(lower for lower, inside in zip(lowers, quoted) if not inside and lower in heads)
     return frozenset(
         word for word, count in heads.items()

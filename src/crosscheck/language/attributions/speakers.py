@@ -53,6 +53,8 @@ _PERSON_RUN = re.compile(
 # A lost space between two words ("of StaffChair"): four lower-case letters, then a capital.
 # Names like "McDonald" or "DeSantis" have fewer letters before the inner capital.
 _GLUED = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
+# "said one resident, who asked ...": an unnamed person described right before the pronoun.
+_DESCRIBED_BEFORE = re.compile(r"\b((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*[,—–]\s*$")
 # Words after which a person's name starts: "Defense Secretary Mark Esper", "Board Chair Ana Reyes".
 _NAME_OPENERS = TITLES | frozenset(
     """chair chairman chairwoman chief director commander head leader secretary minister general
@@ -127,6 +129,9 @@ class SpeakerResolver:
             if person is not None:
                 self.speakers.append((person, end, self._description_of(person)))
                 return person
+            described = _DESCRIBED_BEFORE.search(self.text, max(0, start - 60), start)
+            if described is not None:
+                return self.resolve(described.group(1), described.start(1), described.end(1))
             return phrase
         if lower == "it":
             organisation = self._organisation_before(start)
@@ -226,8 +231,30 @@ class SpeakerResolver:
                     title = None  # "Mr." belongs to the run's first word, not to the person kept
                 gender = _TITLE_GENDER.get(title) if title else None
                 self._mentions.append(Person(" ".join(words), match.end() - 1, gender or _first_name_gender(words[0])))
+            self._mentions = self._with_surnames(self._mentions)
             self._ends = [person.end for person in self._mentions]
         return self._mentions
+
+    def _with_surnames(self, people: list[Person]) -> list[Person]:
+        """``people`` plus the later surname-only mentions of each ("Ana Reyes ... Reyes had put
+        it"), so that a pronoun finds the person named last, not a place named before her."""
+        by_surname: dict[str, Person] = {}
+        for person in people:
+            words = person.name.split()
+            if len(words) > 1:
+                by_surname.setdefault(words[-1], person)
+        if not by_surname:
+            return people
+        text, ends = self.text, {person.end for person in people}
+        found = list(people)
+        for surname, person in by_surname.items():  # str.find: no pattern to compile per text
+            at = text.find(surname, person.end)
+            while at >= 0:
+                end = at + len(surname)
+                if _alone(text, at, end) and end not in ends:
+                    found.append(Person(person.name, end, person.gender))
+                at = text.find(surname, end)
+        return sorted(found, key=lambda person: person.end) if len(found) > len(people) else people
 
     def _gender_of(self, name: str, mentioned: str | None) -> str | None:
         return self._genders.get(name) or mentioned or _first_name_gender(name.split()[0])
@@ -239,8 +266,9 @@ class SpeakerResolver:
                 if end <= before and description.split()[-1:] and description.split()[-1].endswith("s"):
                     return name
             return None
-        for name, end, _ in reversed(self.speakers[-6:]):
-            if end <= before and _may_be_person(name) and self._gender_of(name, None) in (gender, None):
+        for name, end, description in reversed(self.speakers[-6:]):
+            initial = self._sentence_initial(end - len(description))
+            if end <= before and _may_be_person(name, initial) and self._gender_of(name, None) in (gender, None):
                 if self._mentioned_between(name, end, before, gender):
                     return name
         people = self._people()
@@ -249,6 +277,11 @@ class SpeakerResolver:
             if self._gender_of(name, person.gender) in (gender, None):
                 return name
         return None
+
+    def _sentence_initial(self, start: int) -> bool:
+        """Whether ``start`` opens a sentence, where any word is capitalised ("Critics disagree")."""
+        before = self.text[max(0, start - 4) : start].rstrip(" \t\"'“‘")
+        return not before or before[-1] in ".!?\n:"
 
     def _person_ending_near(self, before: int) -> str | None:
         people = self._people()
@@ -335,14 +368,34 @@ def _is_place(words: list[str]) -> bool:
     return last is not None and len(words) > 1 and _first_name_gender(words[0]) is None
 
 
-def _may_be_person(name: str) -> bool:
-    """A speaker "he" or "she" may stand for: a person's name, or a description with one person
-    for head ("a US official"), not "the Iraqi parliament", "this move" or "two officials"."""
+def _alone(text: str, start: int, end: int) -> bool:
+    """A whole word, not part of a longer name: "Reyes", not "Reyes-Molina" or "Reyes Garcia"."""
+    if start and text[start - 1].isalnum():
+        return False
+    after = text[end : end + 2]
+    return not (after[:1].isalnum() or (after[:1] in (" ", "-") and after[1:2].isupper()))
+
+
+def _may_be_person(name: str, sentence_initial: bool = True) -> bool:
+    """A speaker "he" or "she" may stand for: a person's name (a lone surname too, "Calder", when
+    not opening its sentence), or a description with one person for head ("a US official"), not
+    "the Iraqi parliament", "this move", "Reuters", "Critics" or "two officials"."""
     words = name.split()
     if not words:
         return False
     if name[0].isupper():
-        return len(words) > 1 and bool(_person_words(name))
+        if len(words) == 1:  # "Calder said ... She added": a surname inside a sentence, not a known name
+            lower = name.lower()
+            return (
+                not sentence_initial
+                and not name.isupper()
+                and gazetteer.lookup(name) is None
+                and _OUTLET.fullmatch(name) is None
+                and lower not in _PERSON_HEADS
+                and lower not in DETERMINERS
+                and bool(_person_words(name))
+            )
+        return bool(_person_words(name))
     return words[-1].lower() in _PERSON_HEADS and words[-1].lower() not in _PLURAL_HEADS
 
 

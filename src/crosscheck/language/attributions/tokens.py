@@ -23,6 +23,7 @@ from crosscheck.model import Span
 _SPLIT = re.compile(r"(\S(?:(?<=\w)\w*+(?:[’'.&-]\w++)*+|(?<=')'|))")
 _CLAUSE_MARKS = frozenset({",", ";", "and", "but"})
 _QUOTE_MARKS = frozenset("\"“”„«»‹›‘’'") | {"''"}
+_DASHES = frozenset({"—", "–", "-"})
 
 
 class Tokens:
@@ -49,6 +50,7 @@ class Tokens:
         ]
         self._headlines: dict[int, bool] = {}
         self._clause_marks: list[int] | None = None
+        self._dashes: list[int] | None = None
         self.sentence_of = [-1] * len(self.words)  # -1: between sentences (a bullet mark, say)
         for number, (first, last) in enumerate(self.sentences):
             self.sentence_of[first:last] = [number] * (last - first)
@@ -70,6 +72,34 @@ class Tokens:
             found = compress(count(), map(_CLAUSE_MARKS.__contains__, self.lowers))
             self._clause_marks = [index for index in found if not quoted[index]]
         return self._clause_marks
+
+    def aside_close(self, index: int) -> int | None:
+        """The dash that closes the aside token ``index`` is in ("The engineer — who asked not to
+        be named — said ..."): an odd number of dashes before it in its sentence, not counting
+        a dateline's ("PORT AVEL (NWA) —"); None outside an aside or when none closes it."""
+        number = self.sentence_of[index] if index < len(self.words) else -1
+        if number < 0:
+            return None
+        first, stop = self.sentences[number]
+        dashes = self._sentence_dashes()
+        low, at, high = bisect_left(dashes, first), bisect_left(dashes, index), bisect_left(dashes, stop)
+        if low < at and not any(c.islower() for word in self.words[first : dashes[low]] for c in word):
+            low += 1  # a dateline's dash opens nothing
+        if (at - low) % 2 == 0 or at >= high:
+            return None
+        return dashes[at]
+
+    def closes_aside(self, index: int) -> bool:
+        """Whether the dash at ``index`` closes an aside opened earlier in its sentence."""
+        return self.lowers[index] in _DASHES and self.aside_close(index) == index
+
+    def _sentence_dashes(self) -> list[int]:
+        """Unquoted dashes ("--" counts once)."""
+        if self._dashes is None:
+            lowers, quoted = self.lowers, self.quoted
+            found = compress(count(), map(_DASHES.__contains__, lowers))
+            self._dashes = [i for i in found if not quoted[i] and not (lowers[i] == "-" and i and lowers[i - 1] == "-")]
+        return self._dashes
 
     def is_headline(self, number: int) -> bool:
         """Whether sentence ``number`` is in title case ("Mayor Says Bridge Will Reopen")."""
