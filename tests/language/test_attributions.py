@@ -287,6 +287,11 @@ def test_a_pronoun_resolves_to_a_speaker_named_by_surname_only() -> None:
     assert by_cue(text, "added")["speaker"] == "Calder"
 
 
+def test_a_pronoun_after_a_surname_finds_the_person_of_that_surname_named_last() -> None:
+    text = "Mayor Ana Reyes spoke first. Her brother Tom Reyes spoke next. Later Reyes said the pier was safe. He added: “Trust us.”"
+    assert by_cue(text, "added")["speaker"] == "Tom Reyes"
+
+
 def test_a_pronoun_prefers_the_person_just_quoted() -> None:
     text = "“The toll is fair,” said Harold Brennan. Critics disagree. He added that it would fund repairs."
     assert by_cue(text, "added")["speaker"] == "Harold Brennan"

@@ -38,7 +38,9 @@ STOPWORDS = frozenset(
     Aug Sep Sept Oct Nov Dec Let Please Thanks Like Unlike Whether Either Neither Once Oh Yeah OK
     Okay Well Instead Perhaps Maybe Indeed Already Again Ever Never Why Sir Madam Illustrative
     Copyright Getty Reporting Editing Additional Related Advertisement Nobody Somebody Someone
-    Everyone Everybody Anyone Anybody Nothing Something Everything Anything None""".split()
+    Everyone Everybody Anyone Anybody Nothing Something Everything Anything None Later Earlier
+    Afterwards Finally Eventually Recently Separately Elsewhere Overall Initially Previously
+    Moreover Furthermore Nevertheless Nonetheless Similarly Likewise Otherwise""".split()
 )
 
 # A word before " of " that keeps the name going: "Ministry of Defense", "Secretary of State".

@@ -77,7 +77,9 @@ _NOT_PERSON_WORDS = frozenset(
     Saturday Sunday January February March April May June July August September October November
     December Republican Republicans Democrat Democrats Democratic President Senator Governor
     Secretary White House State Department Congress Senate Though Although Yet So Also Still
-    However Meanwhile Then Now Says""".split()
+    However Meanwhile Then Now Says Later Earlier Afterwards Finally Eventually Recently Separately
+    Elsewhere Overall Initially Previously Moreover Furthermore Nevertheless Nonetheless Instead
+    Similarly Likewise Otherwise""".split()
 )
 _OUTLET_NAME = (
     r"(?:" + "|".join(re.escape(o) for o in OUTLETS)
@@ -238,20 +240,21 @@ class SpeakerResolver:
     def _with_surnames(self, people: list[Person]) -> list[Person]:
         """``people`` plus the later surname-only mentions of each ("Ana Reyes ... Reyes had put
         it"), so that a pronoun finds the person named last, not a place named before her."""
-        by_surname: dict[str, Person] = {}
+        by_surname: dict[str, list[Person]] = {}  # each surname's full names, in text order
         for person in people:
             words = person.name.split()
             if len(words) > 1:
-                by_surname.setdefault(words[-1], person)
+                by_surname.setdefault(words[-1], []).append(person)
         if not by_surname:
             return people
         text, ends = self.text, {person.end for person in people}
         found = list(people)
-        for surname, person in by_surname.items():  # str.find: no pattern to compile per text
-            at = text.find(surname, person.end)
+        for surname, named in by_surname.items():  # str.find: no pattern to compile per text
+            at = text.find(surname, named[0].end)
             while at >= 0:
                 end = at + len(surname)
                 if _alone(text, at, end) and end not in ends:
+                    person = [p for p in named if p.end < at][-1]  # the one named last before it
                     found.append(Person(person.name, end, person.gender))
                 at = text.find(surname, end)
         return sorted(found, key=lambda person: person.end) if len(found) > len(people) else people
