@@ -148,9 +148,13 @@ def decode(candidates: list[Candidate], scores: np.ndarray, threshold: float) ->
         if taken.isdisjoint(cue):
             taken.update(cue)
             kept.append(candidates[number])
-    sources = [c.frame.source for c in kept if c.frame.source is not None and c.kind.startswith("rule:")]
-    if sources:
-        kept = [c for c in kept if c.kind.startswith("rule:") or not any(s[0] <= c.head <= s[1] for s in sources)]
+    in_sources: set[int] = set()
+    for candidate in kept:
+        source = candidate.frame.source
+        if source is not None and candidate.kind.startswith("rule:"):
+            in_sources.update(range(source[0], source[1] + 1))
+    if in_sources:
+        kept = [c for c in kept if c.head not in in_sources or c.kind.startswith("rule:")]
     return sorted(kept, key=lambda candidate: candidate.frame.cue[0])
 
 

@@ -253,7 +253,7 @@ class SpeakerResolver:
             at = text.find(surname, named[0].end)
             while at >= 0:
                 end = at + len(surname)
-                if _alone(text, at, end) and end not in ends:
+                if end not in ends and _alone(text, at, end):
                     person = [p for p in named if p.end < at][-1]  # the one named last before it
                     found.append(Person(person.name, end, person.gender))
                 at = text.find(surname, end)

@@ -77,15 +77,20 @@ class Tokens:
         """The dash that closes the aside token ``index`` is in ("The engineer — who asked not to
         be named — said ..."): an odd number of dashes before it in its sentence, not counting
         a dateline's ("PORT AVEL (NWA) —"); None outside an aside or when none closes it."""
+        dashes = self._dashes if self._dashes is not None else self._sentence_dashes()
+        if not dashes:
+            return None  # most texts: nothing to look up
         number = self.sentence_of[index] if index < len(self.words) else -1
         if number < 0:
             return None
         first, stop = self.sentences[number]
-        dashes = self._sentence_dashes()
-        low, at, high = bisect_left(dashes, first), bisect_left(dashes, index), bisect_left(dashes, stop)
-        if low < at and not any(c.islower() for word in self.words[first : dashes[low]] for c in word):
+        at = bisect_left(dashes, index)
+        low = bisect_left(dashes, first, 0, at)
+        if low == at:
+            return None
+        if not any(c.islower() for word in self.words[first : dashes[low]] for c in word):
             low += 1  # a dateline's dash opens nothing
-        if (at - low) % 2 == 0 or at >= high:
+        if (at - low) % 2 == 0 or at >= len(dashes) or dashes[at] >= stop:
             return None
         return dashes[at]
 

@@ -228,6 +228,8 @@ def _content_after(
 
 def _only_manner(tokens: Tokens, start: int, content: Span) -> bool:
     """"had put it more bluntly", "said so firmly": words about how it was said, not what."""
+    if content.end - content.start > 40:
+        return False
     stop = tokens.index_at(content.end)
     return stop - start <= 3 and all(
         lower in _MANNER_WORDS or (lower.endswith("ly") and len(lower) > 4) for lower in tokens.lowers[start:stop]
