@@ -292,6 +292,11 @@ def test_a_pronoun_after_a_surname_finds_the_person_of_that_surname_named_last()
     assert by_cue(text, "added")["speaker"] == "Tom Reyes"
 
 
+def test_a_capitalised_noun_opening_the_sentence_is_not_a_speakers_name() -> None:
+    text = "Budget papers published by the Valdera Port Authority show that the work was postponed twice."
+    assert by_cue(text, "show")["speaker"] == "Budget papers published by the Valdera Port Authority"
+
+
 def test_a_pronoun_prefers_the_person_just_quoted() -> None:
     text = "“The toll is fair,” said Harold Brennan. Critics disagree. He added that it would fund repairs."
     assert by_cue(text, "added")["speaker"] == "Harold Brennan"

@@ -166,6 +166,8 @@ class SpeakerResolver:
             self.speakers.append((speaker, end, head.lower()))
             return speaker
         name = self._name_in(head)
+        if name is not None and _common_noun_opening(words, name) and self._sentence_initial(start):
+            name = None  # "Budget papers published by ... show": a capital the sentence gave
         if name is None and head != phrase:
             # "Harbour Board of Commissioners Chair Ana Reyes": the person after the title.
             name = self._name_in(phrase[len(head) :], after_title=True)
@@ -369,6 +371,12 @@ def _is_place(words: list[str]) -> bool:
         return True
     last = gazetteer.lookup(words[-1])
     return last is not None and len(words) > 1 and _first_name_gender(words[0]) is None
+
+
+def _common_noun_opening(words: list[str], name: str) -> bool:
+    """A one-word "name" that is only the first word of a longer phrase going on in lower case
+    ("Budget papers", "Hospital staff"), which may be a noun the sentence start capitalised."""
+    return " " not in name and len(words) > 1 and words[0] == name and words[1][:1].islower()
 
 
 def _alone(text: str, start: int, end: int) -> bool:
