@@ -27,6 +27,11 @@ def test_bare_weekday_is_the_latest_one_unless_the_clause_looks_ahead() -> None:
     ]
 
 
+def test_a_past_clause_after_the_future_cue_keeps_its_weekday_in_the_past() -> None:
+    text = "The ferry will not sail after inspectors found a crack on Tuesday. It will sail when the storm passes on Sunday."
+    assert tagged(text) == [("Tuesday", "DATE", "1998-01-06"), ("Sunday", "DATE", "1998-01-11")]
+
+
 def test_last_weekday_is_strictly_before_publication() -> None:
     assert tagged("The bridge reopened last Friday.", dt.date(1998, 1, 9)) == [("last Friday", "DATE", "1998-01-02")]
 

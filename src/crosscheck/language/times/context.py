@@ -20,6 +20,12 @@ _FUTURE_CUE = re.compile(
 _PAST_PERFECT = re.compile(r"\bhad\b|\bwould\s+have\b", re.I)
 _PAST_VERB_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]+ed\s+(?:on\s+)?$")
 """A past verb right before the date ("..., announced Wednesday") outweighs an earlier "would"."""
+_PAST_SUBCLAUSE = re.compile(
+    r"\b(?:after|when|because|since)\s+(?:\w+\s+){0,4}?(?:[a-z]+ed|found|said|told|made|took|came|went|saw|"
+    r"gave|began|broke|fell|hit|left|met|won|lost|held|ran|sent|struck|wrote|spoke|rose|sank|brought|"
+    r"caught|fought|built|felt|kept|led|paid|sold|stood)\b(?!.*\b(?:will|would)\b)"
+)
+"""A clause in the past after the future cue ("will reopen after engineers found it on Monday")."""
 _EVENT_AFTER = re.compile(r"\s*(?:'s\s+)?(?:deadline|meeting|vote|election|summit|talks)\b", re.I)
 """A day named before an event noun ("Friday's deadline") is usually still to come."""
 _CLAUSE_START = re.compile(
@@ -61,7 +67,10 @@ class Context:
     def looks_future(self, start: int, end: int) -> bool:
         """Whether the clause around a match speaks of what is still to come."""
         before = self.clause_before(start)
-        if _FUTURE_CUE.search(before):
+        cues = list(_FUTURE_CUE.finditer(before))
+        if cues:
+            if _PAST_SUBCLAUSE.search(before, cues[-1].end()):
+                return False  # "will not sail until ... after inspectors found a crack on Tuesday"
             return not _PAST_PERFECT.search(before) and not _PAST_VERB_JUST_BEFORE.search(before)
         return bool(_EVENT_AFTER.match(self.text, end))
 
