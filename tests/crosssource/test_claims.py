@@ -40,6 +40,18 @@ def test_different_numbers_for_the_same_thing_are_separate_disputed_claims(analy
     assert {c["status"] for c in claims} == {"disputed"}
 
 
+def test_a_signed_quotation_is_a_claim_without_its_signature(analyse) -> None:
+    report = analyse(
+        {
+            "paper": ("Bay Times", "“Nobody warned the islanders about the crack.” — Carla Sanchez, a ferry pilot."),
+            "radio": ("Coastline Radio", "Residents were angry. “Nobody warned the islanders about the crack.” ― Carla Sanchez"),
+        }
+    )
+    claim = _claim(report, "Nobody warned")
+    assert claim["text"] == "Nobody warned the islanders about the crack"
+    assert claim["articles"] == ["paper", "radio"] and claim["speaker"] == "Carla Sanchez"
+
+
 def test_a_statement_and_its_denial_are_separate_claims(analyse) -> None:
     report = analyse(
         {

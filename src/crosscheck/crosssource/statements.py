@@ -62,6 +62,9 @@ class Statement:
     negative: bool
 
 
+_DASHES = frozenset({"—", "―", "–", "-", "--"})
+
+
 def find_statements(story: Story, doc: int, said: list[Said], min_words: int = 3) -> list[Statement]:
     """The statements of one article, in text order."""
     found = []
@@ -76,7 +79,7 @@ def find_statements(story: Story, doc: int, said: list[Said], min_words: int = 3
 
 def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Said], min_words: int) -> list[Span]:
     framing = [s for s in said if s.cue is not None and sentence.start <= s.cue.start < sentence.end]
-    frames = [part for s in framing for part in (s.cue, s.source) if part]
+    frames = [part for s in framing for part in (s.cue, _source_part(text, s, sentence)) if part]
     contents = [s.content for s in framing]
     pieces: list[Span] = []
     pending: Span | None = None
@@ -112,6 +115,15 @@ def _pieces(text: str, sentence: Span, sentence_words: list[Word], said: list[Sa
         elif content_words([w.text for w in sentence_words if pending.start <= w.start < pending.end]):
             pieces.append(pending)
     return pieces
+
+
+def _source_part(text: str, said: Said, sentence: Span) -> Span | None:
+    """The words that name the speaker; after a signature's dash ("” — Carla Sanchez, a resident
+    of the Lower Quay.") the rest of the sentence, description and all."""
+    source = said.source
+    if source is not None and source.start > said.cue.start and text[said.cue.start : said.cue.end] in _DASHES:
+        return Span(source.start, sentence.end)
+    return source
 
 
 def _closing_quote_kept(text: str, clause: Span) -> Span:
