@@ -40,6 +40,28 @@ def test_a_death_toll_is_not_a_garrison_and_over_is_a_lower_bound(analyse) -> No
     assert _disputes(report, "numeric") == []
 
 
+def test_two_sums_for_the_same_cost_disagree(analyse) -> None:
+    report = analyse(
+        {
+            "wire": ("North Wire Agency", "Repairs to the Port Ostrel pier are expected to cost $4 million, the harbour board said."),
+            "radio": ("Coastline Radio", "Repairs to the Port Ostrel pier would cost about $6 million, the harbour master said."),
+        }
+    )
+    [dispute] = _disputes(report, "numeric")
+    assert [(p["text"], p["articles"]) for p in dispute["positions"]] == [("$4 million", ["wire"]), ("$6 million", ["radio"])]
+    assert dispute["summary"].startswith("How much (USD)")
+
+
+def test_sums_for_different_things_in_one_place_are_no_dispute(analyse) -> None:
+    report = analyse(
+        {
+            "wire": ("North Wire Agency", "Repairs to the Port Ostrel pier are expected to cost $4 million, the harbour board said."),
+            "radio": ("Coastline Radio", "The Port Ostrel ferry company made a profit of $9 million last year, its chairman said."),
+        }
+    )
+    assert _disputes(report, "numeric") == []
+
+
 def test_signed_against_wasnt_signed(analyse) -> None:
     report = analyse(
         {

@@ -82,11 +82,11 @@ def numeric_disputes(story: Story, statements: list[list[Statement]], *, min_ove
     for doc, doc_statements in enumerate(statements):
         text = story.docs[doc].text
         for quantity in story.docs[doc].quantities:
-            head = quantity_head(quantity, text) if quantity.kind == "count" and quantity.approx not in _VAGUE else None
-            statement = _statement_at(doc_statements, quantity.start) if head is not None else None
-            if head is not None and statement is not None:
+            concept = _concept(quantity, text) if quantity.approx not in _VAGUE else None
+            statement = _statement_at(doc_statements, quantity.start) if concept is not None else None
+            if concept is not None and statement is not None:
                 casualty = bool(_CASUALTY.search(text, statement.span.start, statement.span.end))
-                counted = _Counted(doc, quantity, head.concept, statement, casualty)
+                counted = _Counted(doc, quantity, concept, statement, casualty)
                 kinds.setdefault(counted.key, []).append(counted)
     keys = list(kinds)
     sets = DisjointSets(len(keys))
@@ -105,7 +105,9 @@ def numeric_disputes(story: Story, statements: list[list[Statement]], *, min_ove
             continue
         positions = [_numeric_position(story, value, found) for value, found in sorted(by_value.items())]
         values = " or ".join(f"{p.text} ({_names(story, p.docs)})" for p in positions)
-        summary = f"How many ({members[0].concept}): {values}."
+        concept = members[0].concept
+        question = f"How much ({concept.removeprefix(_MONEY)})" if concept.startswith(_MONEY) else f"How many ({concept})"
+        summary = f"{question}: {values}."
         disputes.append(Dispute(NUMERIC, summary, positions))
     return disputes
 
@@ -215,6 +217,20 @@ class _Counted:
         return (self.concept, q.value, q.approx, self.casualty, s.stems, s.entities)
 
 
+_MONEY = "money "
+
+
+def _concept(quantity: Quantity, text: str) -> str | None:
+    """What a quantity measures, for comparing it across articles: the counted noun's concept
+    ("troop"), or a sum of money in its currency ("money USD")."""
+    if quantity.kind == "money" and quantity.unit:
+        return _MONEY + quantity.unit
+    if quantity.kind != "count":
+        return None
+    head = quantity_head(quantity, text)
+    return head.concept if head is not None else None
+
+
 def _statement_at(statements: list[Statement], offset: int) -> Statement | None:
     return next((s for s in statements if s.span.start <= offset < s.span.end), None)
 
@@ -227,8 +243,8 @@ def _comparable(a: _Counted, b: _Counted, min_overlap: float) -> bool:
         return False
     if (low.approx or "").replace(" ", "_") in _LOWER_BOUNDS or (high.approx or "").replace(" ", "_") in _UPPER_BOUNDS:
         return False
-    if a.statement.entities & b.statement.entities:
-        return True
+    if a.statement.entities & b.statement.entities and not a.concept.startswith(_MONEY):
+        return True  # a sum needs the same words around it: many sums share a place name
     smaller = min(len(a.statement.stems), len(b.statement.stems))
     return smaller > 0 and len(a.statement.stems & b.statement.stems) / smaller >= min_overlap
 
