@@ -191,6 +191,11 @@ def test_an_aside_between_dashes_is_neither_content_nor_speaker() -> None:
     assert asked["content"] == "that her name not be used"
 
 
+def test_a_dateline_is_not_part_of_the_content_before_the_cue() -> None:
+    text = "PORT AVEL (Wire) — Ferry service was halted on Tuesday, harbour master Ines Calder said."
+    assert by_cue(text, "said")["content"] == "Ferry service was halted on Tuesday"
+
+
 def test_indirect_speech_with_that_keeps_that_in_the_content() -> None:
     result = only("Harold Brennan said that the ferry would run all night.")
     assert (result["speaker"], result["content"], result["kind"]) == (

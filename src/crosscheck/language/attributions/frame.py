@@ -36,7 +36,7 @@ def content_before(tokens: Tokens, boundary: int, first: int) -> Span | None:
         if quote is not None:
             return Span(quote.start, tokens.ends[boundary])
     last = boundary - 1 if lowers[boundary] in (",", "—") else boundary
-    start = first
+    start = _past_dateline(tokens, first, last)
     while start <= last and tokens.quote_marks[start] and not tokens.quoted[start]:
         start += 1
     # "Still, the bridge is safe, she said": an opening connective is the writer's, not hers.
@@ -45,6 +45,30 @@ def content_before(tokens: Tokens, boundary: int, first: int) -> Span | None:
     if start > last:
         return None
     return Span(tokens.starts[start], tokens.ends[last])
+
+
+def _past_dateline(tokens: Tokens, first: int, last: int) -> int:
+    """The first token after a dateline opening the sentence ("PORT AVEL (Wire) — Ferry service
+    was halted, ... said": the content starts at "Ferry"), else ``first``."""
+    words = tokens.words
+    for index in range(first, min(last, first + 10)):
+        word = words[index]
+        if word in ("—", "–", "-", "--"):
+            return index + 1 if index > first else first
+        if word[0].isalpha() and not word.isupper() and not _in_brackets(tokens, first, index):
+            return first
+    return first
+
+
+def _in_brackets(tokens: Tokens, first: int, index: int) -> bool:
+    """Whether an opening bracket before ``index`` (from ``first``) is still open: "(Wire)"."""
+    opened = False
+    for word in tokens.words[first:index]:
+        if word == "(":
+            opened = True
+        elif word == ")":
+            opened = False
+    return opened
 
 
 def resume_quote(tokens: Tokens, last: int, stop: int, content: Span) -> Span:
