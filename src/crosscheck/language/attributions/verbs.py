@@ -227,7 +227,8 @@ def _content_after(
 
 
 def _only_manner(tokens: Tokens, start: int, content: Span) -> bool:
-    """"had put it more bluntly", "said so firmly": words about how it was said, not what."""
+    """"had put it more bluntly": words about how it was said, not what (for the rules' verb
+    frames; a forced clause frame is left to the cue model)."""
     if content.end - content.start > 40:
         return False
     stop = tokens.index_at(content.end)

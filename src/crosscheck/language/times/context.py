@@ -21,7 +21,8 @@ _PAST_PERFECT = re.compile(r"\bhad\b|\bwould\s+have\b", re.I)
 _PAST_VERB_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]+ed\s+(?:on\s+)?$")
 """A past verb right before the date ("..., announced Wednesday") outweighs an earlier "would"."""
 _PAST_SUBCLAUSE = re.compile(
-    r"\b(?:after|when|because|since)\s+(?:\w+\s+){0,4}?(?:[a-z]+ed|found|said|told|made|took|came|went|saw|"
+    r"\b(?:after|when|because|since)\s+(?:\w+\s+){0,4}?"
+    r"(?:(?!(?:hundred|need|speed|indeed|seed|feed|red|bed|shed)\b)[a-z]+ed|found|said|told|made|took|came|went|saw|"
     r"gave|began|broke|fell|hit|left|met|won|lost|held|ran|sent|struck|wrote|spoke|rose|sank|brought|"
     r"caught|fought|built|felt|kept|led|paid|sold|stood)\b(?!.*\b(?:will|would)\b)"
 )
