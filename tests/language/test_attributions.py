@@ -302,6 +302,11 @@ def test_a_capitalised_noun_opening_the_sentence_is_not_a_speakers_name() -> Non
     assert by_cue(text, "show")["speaker"] == "Budget papers published by the Valdera Port Authority"
 
 
+def test_a_surname_alone_is_the_person_of_that_name_mentioned_last() -> None:
+    text = "Bill Clinton spoke in Ohio. Hillary Clinton spoke in Iowa on Monday. Clinton said the race was close."
+    assert by_cue(text, "said")["speaker"] == "Hillary Clinton"
+
+
 def test_a_pronoun_prefers_the_person_just_quoted() -> None:
     text = "“The toll is fair,” said Harold Brennan. Critics disagree. He added that it would fund repairs."
     assert by_cue(text, "added")["speaker"] == "Harold Brennan"

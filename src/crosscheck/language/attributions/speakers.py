@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from crosscheck.language import gazetteer
+from crosscheck.language.names import GIVEN_NAMES
 from crosscheck.language.attributions.lexicon import (
     ANONYMITY_HINTS,
     ANONYMITY_MARKERS,
@@ -115,6 +116,7 @@ class SpeakerResolver:
         self._ends: list[int] = []
         self._full_names: dict[str, str] = {}  # surname -> full name
         self._people_indexed = False
+        self._by_given_name: dict[str, tuple[list[int], list[str]]] | None = None
         self._genders: dict[str, str] = {}
         self.speakers: list[tuple[str, int, str]] = []  # (name, end, description) of each speaker
         self.unnamed: set[str] = set()  # speakers known to be anonymous
@@ -165,7 +167,7 @@ class SpeakerResolver:
             speaker = self._described(head) or _described_phrase(phrase, head)
             self.speakers.append((speaker, end, head.lower()))
             return speaker
-        name = self._name_in(head)
+        name = self._name_in(head, position=start)
         if name is not None and _common_noun_opening(words, name) and self._sentence_initial(start):
             name = None  # "Budget papers published by ... show": a capital the sentence gave
         if name is None and head != phrase:
@@ -177,7 +179,7 @@ class SpeakerResolver:
         self.speakers.append((name, end, lower))
         return name
 
-    def _name_in(self, head: str, after_title: bool = False) -> str | None:
+    def _name_in(self, head: str, after_title: bool = False, position: int | None = None) -> str | None:
         """The last person-like name in a head phrase: "Trump spokeswoman Hope Hicks" -> Hope Hicks.
 
         Organisations and places are no names; with ``after_title`` only a name right after a
@@ -196,7 +198,7 @@ class SpeakerResolver:
             if title in _TITLE_GENDER:
                 self._genders.setdefault(self._full(name), _TITLE_GENDER[title])
             found = name
-        return self._full(found) if found else None
+        return self._full(found, position) if found else None
 
     def _appositive_name(self, phrase: str) -> str | None:
         """The person named in an apposition after the first comma, if any."""
@@ -209,16 +211,37 @@ class SpeakerResolver:
             return None
         return self._name_in(apposition)
 
-    def _full(self, name: str) -> str:
-        """"Reyes" -> "Ana Reyes" when the article named her in full before."""
+    def _full(self, name: str, position: int | None = None) -> str:
+        """"Reyes" -> "Ana Reyes" when the article named her in full before; with ``position``,
+        the one of that surname named last before it ("Bill Clinton ... Hillary Clinton ...
+        Clinton said")."""
         if " " in name:
             self._full_names.setdefault(name.split()[-1], name)
             return name
+        if position is not None:
+            named = self._given_named().get(name)
+            if named:
+                index = bisect_right(named[0], position) - 1
+                if index >= 0:
+                    return named[1][index]
         if name not in self._full_names and not self._people_indexed:
             for person in self._people():
                 self._full_names.setdefault(person.name.split()[-1], person.name)
             self._people_indexed = True
         return self._full_names.get(name, name)
+
+    def _given_named(self) -> dict[str, tuple[list[int], list[str]]]:
+        """Surname -> (ends, full names) of the people named with a known given name, in text
+        order (not runs like "Does Rubio"), for ``_full`` to take the one named last."""
+        if self._by_given_name is None:
+            self._by_given_name = {}
+            for person in self._people():
+                first, _, rest = person.name.partition(" ")
+                if rest and first in GIVEN_NAMES:
+                    ends, names = self._by_given_name.setdefault(rest.rsplit(" ", 1)[-1], ([], []))
+                    ends.append(person.end)
+                    names.append(person.name)
+        return self._by_given_name
 
     def _people(self) -> list[Person]:
         """Person-like names in text order (computed once, on the first pronoun)."""

@@ -68,9 +68,9 @@ class Context:
     def looks_future(self, start: int, end: int) -> bool:
         """Whether the clause around a match speaks of what is still to come."""
         before = self.clause_before(start)
-        cues = list(_FUTURE_CUE.finditer(before))
-        if cues:
-            if _PAST_SUBCLAUSE.search(before, cues[-1].end()):
+        cue = _FUTURE_CUE.search(before)
+        if cue:
+            if _PAST_SUBCLAUSE.search(before, cue.end()):
                 return False  # "will not sail until ... after inspectors found a crack on Tuesday"
             return not _PAST_PERFECT.search(before) and not _PAST_VERB_JUST_BEFORE.search(before)
         return bool(_EVENT_AFTER.match(self.text, end))
