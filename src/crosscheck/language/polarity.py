@@ -112,7 +112,7 @@ _CUE_CLITIC = re.compile(r"['’](?:(?<=n['’])t|ll)\b")
 # follow it turns most spaces away before the costlier tests (and "if" is tested before the
 # look-behind for "as ").
 _CLAUSE_BREAK = re.compile(
-    r";|:|[—―]|,(?:[”\"’']? (?=[“\"‘']|(?:and|but|or|nor|yet|so|while|whereas|although|though|because|since|as|if|"
+    r";|:|—|―|,(?:[”\"’']? (?=[“\"‘']|(?:and|but|or|nor|yet|so|while|whereas|although|though|because|since|as|if|"
     r"unless|which|who|whom|whose|where|when|after|before|until|it|he|she|they|we|i|you|there|this|these|those|"
     r"our|my|your|his|her|its|their)\b)|[”\"’'] )"
     r"| (?=[abituw–-])(?:(?=(?:but|whereas|although|though|because|unless|whether)\b)|(?=if\b)(?<!\bas )|[–-]{1,2} )"
