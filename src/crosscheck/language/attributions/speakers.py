@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from crosscheck.language import gazetteer
-from crosscheck.language.names import GIVEN_NAMES
 from crosscheck.language.attributions.lexicon import (
     ANONYMITY_HINTS,
     ANONYMITY_MARKERS,
@@ -32,6 +31,7 @@ from crosscheck.language.attributions.lexicon import (
     ROLE_TITLES,
     TITLES,
 )
+from crosscheck.language.names import GIVEN_NAMES
 
 _NAME_RUN = re.compile(
     r"\b(?:(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt)\.?\s+)?"
@@ -244,7 +244,8 @@ class SpeakerResolver:
         return self._by_given_name
 
     def _people(self) -> list[Person]:
-        """Person-like names in text order (computed once, on the first pronoun)."""
+        """Person-like names in text order (computed once, when a pronoun or a lone surname first
+        needs them)."""
         if self._mentions is None:
             self._mentions = []
             # A match ends after a lower-case letter, so taking the character before the next
