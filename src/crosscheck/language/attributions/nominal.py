@@ -16,17 +16,17 @@ from crosscheck.language.attributions.lexicon import (
     NOUN_CUES,
     STUDY_NOUNS,
 )
-from crosscheck.language.attributions.tokens import Tokens
+from crosscheck.language.attributions.tokens import DASHES, Tokens
 from crosscheck.model import Span
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _HOLDER_PREPOSITIONS = frozenset({"from", "by", "among"})
 _PHRASE_ENDS = frozenset({",", ";", ".", "?", "!", "—", "(", ")"})
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
-_DASHES = frozenset({"-", "—", "–"})
-# Dashes that sign a quotation or an embedded post ("” ― Carla Sanchez"); "--" is two "-" tokens.
-SIGNATURE_DASHES = frozenset({"-", "—", "–", "―"})
-_NAME_LINKS = frozenset({".", "of", "and", "de", "van", "von", "al", "bin"})
+# Dashes that sign a quotation or an embedded post ("” ― Carla Sanchez"): the horizontal bar too.
+SIGNATURE_DASHES = DASHES | {"―"}
+_PARTICLES = frozenset({"de", "van", "von", "al", "bin"})  # inside a signing name: "Ana de Vries"
+_NAME_LINKS = frozenset({".", "of", "and"}) | _PARTICLES
 _NAME_WORDS = 6
 
 
@@ -144,7 +144,7 @@ def name_colon(tokens: Tokens, index: int, first: int, stop: int) -> Frame | Non
     while opener >= first and tokens.quote_marks[opener]:
         opener -= 1
     at_line_start = opener < first or "\n" in tokens.text[tokens.ends[opener] : tokens.starts[name_first]]
-    if not (at_line_start or lowers[opener] in _DASHES) or index + 1 >= stop:
+    if not (at_line_start or lowers[opener] in DASHES) or index + 1 >= stop:
         return None
     word = words[name_first]
     one_word = name_first == index - 1
@@ -176,8 +176,7 @@ def signature(tokens: Tokens, index: int, first: int, stop: int) -> Frame | None
         return None
     after = name_first + 1
     while after < stop and after - name_first < _NAME_WORDS:
-        word = words[after]
-        if not (word[0].isupper() or lowers[after] in _NAME_LINKS or lowers[after] in ("'s", "’s")):
+        if not (_name_word(words[after], lowers[after]) or lowers[after] in _PARTICLES):
             break
         after += 1
     name_last = after - 1

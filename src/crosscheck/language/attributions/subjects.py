@@ -18,14 +18,13 @@ from crosscheck.language.attributions.lexicon import (
     VERB_MODIFIERS,
     VERBS,
 )
-from crosscheck.language.attributions.tokens import Tokens
+from crosscheck.language.attributions.tokens import DASHES, Tokens
 
 _MAX_SUBJECT = 14
 _NP_JOINERS = frozenset({"-", "&", "'", "’", "."})
 _CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "however", "still", "meanwhile", "now", "then", "also"})
 _NAME_LINKS = frozenset({"of", "for", "and", "at", "'s", "’s", "de", "la", "van", "von", "del", "the"})
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
-_DASHES = frozenset({"-", "—", "–"})
 _CLOSING_PUNCT = frozenset({".", "!", "?", ";"})
 _AUXILIARIES = MODALS | frozenset("has have had is are was were did does do".split())
 
@@ -47,7 +46,7 @@ def subject_before(tokens: Tokens, last: int, floor: int) -> tuple[int, int] | N
         return opening
     if lowers[last] == ")":
         return _before_aside(tokens, last, floor, "(", keep=True)
-    if lowers[last] in _DASHES:
+    if lowers[last] in DASHES:
         return _before_aside(tokens, last, floor, "dash", keep=False)
     if lowers[last] in ("who", "which"):
         return last, last
@@ -119,15 +118,15 @@ def _before_aside(
     """"Ana Reyes (D-Ore.) said" keeps the aside; "the judge -- who ... -- said" drops it."""
     lowers = tokens.lowers
     index = closing - 1
-    while index > floor and lowers[index] in _DASHES:
+    while index > floor and lowers[index] in DASHES:
         index -= 1
     while index > floor and closing - index < 40:
-        if (lowers[index] in _DASHES) if opener == "dash" else (lowers[index] == opener):
+        if (lowers[index] in DASHES) if opener == "dash" else (lowers[index] == opener):
             break
         index -= 1
     else:
         return None
-    while index > floor and lowers[index - 1] in _DASHES:
+    while index > floor and lowers[index - 1] in DASHES:
         index -= 1
     head_first = _scan_noun_phrase(tokens, index - 1, floor)
     if head_first >= index or not _looks_like_name(tokens, head_first, index - 1):

@@ -23,7 +23,7 @@ from crosscheck.model import Span
 _SPLIT = re.compile(r"(\S(?:(?<=\w)\w*+(?:[’'.&-]\w++)*+|(?<=')'|))")
 _CLAUSE_MARKS = frozenset({",", ";", "and", "but"})
 _QUOTE_MARKS = frozenset("\"“”„«»‹›‘’'") | {"''"}
-_DASHES = frozenset({"—", "–", "-"})
+DASHES = frozenset({"-", "—", "–"})  # dash tokens ("--" is two "-"); the rules share this set
 
 
 class Tokens:
@@ -96,13 +96,13 @@ class Tokens:
 
     def closes_aside(self, index: int) -> bool:
         """Whether the dash at ``index`` closes an aside opened earlier in its sentence."""
-        return self.lowers[index] in _DASHES and self.aside_close(index) == index
+        return self.lowers[index] in DASHES and self.aside_close(index) == index
 
     def _sentence_dashes(self) -> list[int]:
         """Unquoted dashes ("--" counts once)."""
         if self._dashes is None:
             lowers, quoted = self.lowers, self.quoted
-            found = compress(count(), map(_DASHES.__contains__, lowers))
+            found = compress(count(), map(DASHES.__contains__, lowers))
             self._dashes = [i for i in found if not quoted[i] and not (lowers[i] == "-" and i and lowers[i - 1] == "-")]
         return self._dashes
 
