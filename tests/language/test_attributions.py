@@ -397,6 +397,25 @@ def test_a_role_description_resolves_to_the_earlier_speaker_with_that_title() ->
     assert [a["speaker"] for a in found(text)] == ["Ana Reyes", "Ana Reyes"]
 
 
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Mayor Lena Hart seemed to doubt the engineers' figures on the bridge.", "seemed"),
+        ("Lena Hart appeared to concede that the bridge would stay shut.", "appeared"),
+        ("The harbour board reportedly rejected the offer from the ferry company.", "reportedly rejected"),
+        ("Councillor Omar Haddad has been criticized for saying the bridge was safe.", "has been criticized"),
+    ],
+)
+def test_a_hedge_an_evidential_adverb_or_a_passive_gives_its_subject_no_voice(text: str, cue: str) -> None:
+    result = by_cue(text, cue)
+    assert (result["source"], result["speaker"]) == (None, None)
+
+
+def test_a_passive_with_by_names_its_speaker() -> None:
+    text = "Councillor Omar Haddad was criticized by Mayor Lena Hart for saying the bridge was safe."
+    assert by_cue(text, "was criticized")["speaker"] == "Lena Hart"
+
+
 def test_anonymous_sources() -> None:
     text = (
         "A harbour official, speaking on condition of anonymity, said the ferry contract had been cancelled. "

@@ -27,7 +27,7 @@ from crosscheck.language.attributions.candidates import (
 )
 from crosscheck.language.attributions.features import first_pass_features, second_pass_features
 from crosscheck.language.attributions.frame import Frame
-from crosscheck.language.attributions.source_choice import rival_table
+from crosscheck.language.attributions.source_choice import may_have_source, rival_table
 from crosscheck.language.attributions.templates import HASH_BITS
 from crosscheck.language.attributions.tokens import Tokens
 from crosscheck.language.attributions.vocabulary import Vocabulary
@@ -77,7 +77,8 @@ class CueModel:
         return self.with_sources(tokens, kept)
 
     def with_sources(self, tokens: Tokens, kept: list[Candidate]) -> list[Frame]:
-        """Each kept frame with the best-scored of its rival sources."""
+        """Each kept frame with the best-scored of its rival sources, or none where the cue gives
+        its subject no voice (a hedge, a passive: ``may_have_source``)."""
         if not kept:
             return []
         rivals, owners, features = rival_table(tokens, kept, self.vocabulary)
@@ -86,9 +87,13 @@ class CueModel:
         for row, owner in enumerate(owners):
             if owner not in best or scores[row] > scores[best[owner]]:
                 best[owner] = row
-        return [
-            Frame(c.frame.cue, c.frame.content, rivals[best[number]], c.frame.order) for number, c in enumerate(kept)
-        ]
+        frames = []
+        for number, candidate in enumerate(kept):
+            frame, source = candidate.frame, rivals[best[number]]
+            if not may_have_source(tokens, frame, source):
+                source = None
+            frames.append(Frame(frame.cue, frame.content, source, frame.order))
+        return frames
 
     def save(self, path: Path) -> None:
         weights = {"first": self.first_weights, "second": self.second_weights, "source": self.source_weights}
