@@ -416,6 +416,12 @@ def test_a_passive_with_by_names_its_speaker() -> None:
     assert by_cue(text, "was criticized")["speaker"] == "Lena Hart"
 
 
+def test_a_source_is_who_speaks_not_a_piece_of_the_clause_before_the_cue() -> None:
+    text = "Reyes has spent most of her time campaigning in the valley without mentioning the bridge."
+    assert by_cue(text, "mentioning")["speaker"] == "Reyes"
+    assert by_cue("The mayor has faced questions about the toll since the spring.", "questions about")["source"] is None
+
+
 def test_anonymous_sources() -> None:
     text = (
         "A harbour official, speaking on condition of anonymity, said the ferry contract had been cancelled. "

@@ -3,7 +3,9 @@
 The rules take the nearest subject-like phrase, which misses coordinated verbs ("Clinton
 mocked him and then [urged] ..."), passives with "by" ("was rejected by 64 percent") and
 adverbs before the verb ("has increasingly decried"). Each rival comes from a different reading
-of the sentence; a phrase several readings agree on carries all their names.
+of the sentence; a phrase several readings agree on carries all their names. The model sees each
+rival's readings, shape, edge words and place; a hedge or a passive's subject never speaks
+(``may_have_source``).
 """
 
 from __future__ import annotations
@@ -27,10 +29,15 @@ TEMPLATES = Templates(
         ("reading", "side"), ("reading", "gap"), ("first", "kind"), ("first", "length"), ("side", "kind"),
         ("reading", "first", "kind"), ("gap", "side", "first"), ("reading", "between"),
         ("reading", "frame_none"), ("reading", "rivals"),
+        ("first_word",), ("reading", "first_word"), ("last_word",), ("reading", "last_word"),
+        ("first_suffix", "side"), ("first_word", "last_word"),
+        ("word_before",), ("reading", "word_before"), ("word_before", "first_word"), ("last_word", "side"),
+        ("in_content", "side"), ("reading", "in_content"), ("named", "first"), ("reading", "named"),
     )
 )  # fmt: skip
 _COLUMNS = ("reading", "side", "first", "length", "gap", "between",
-            "passive", "by", "kind", "lemma", "frame_none", "rivals")  # fmt: skip
+            "passive", "by", "kind", "lemma", "frame_none", "rivals",
+            "first_word", "last_word", "first_suffix", "word_before", "in_content", "named")  # fmt: skip
 _POSITIONS = TEMPLATES.positions(_COLUMNS)  # where each template slot's column is in a row
 _SKIPPED_BEFORE_VERB = frozenset("not only even did does do just".split())
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
@@ -111,7 +118,7 @@ def _rows(
 ) -> list[tuple[int, ...]]:
     """Each rival's readings, shape and place relative to the cue, in ``_COLUMNS`` order."""
     first_cue, last_cue = frame.cue
-    lowers = tokens.lowers
+    lowers, content = tokens.lowers, frame.content
     lemma = vocabulary.ids(lowers[first_cue])[1]
     passive = int(is_passive(lowers, first_cue, last_cue))
     by = int(last_cue + 1 < len(lowers) and lowers[last_cue + 1] == "by")
@@ -120,7 +127,7 @@ def _rows(
     rows = []
     for span, readings in rivals:
         if span is None:
-            rows.append((readings, 0, 0, 0, 0, 0, *shared))
+            rows.append((readings, 0, 0, 0, 0, 0, *shared, 0, 0, 0, 0, 0, 0))
             continue
         start, end = span
         if end < first_cue:
@@ -131,7 +138,18 @@ def _rows(
         between = 1 + (not _ASIDE_MARKS.isdisjoint(gap_words)) + 2 * (not _QUOTE_MARKS.isdisjoint(gap_words))
         gap = high - low
         gap = 1 if gap <= 0 else (gap if gap < 4 else 4) + 1
-        rows.append((readings, side, opening(tokens, start), bucket(end - start + 1), gap, between, *shared))
+        # The words at its edges: a rival that opens with a verb ("faced criticism") or ends on a
+        # preposition ("a wave of boos upon") is a piece of the clause, not who speaks; one inside
+        # the content is often its subject ("Reyes, ..., said [the bridge] was safe").
+        first_word, _, first_suffix = vocabulary.ids(lowers[start])
+        last_word = vocabulary.ids(lowers[end])[0]
+        word_before = vocabulary.ids(lowers[start - 1])[0] if start > 0 else 0
+        in_content = 1 + (tokens.starts[start] < content.end and content.start < tokens.ends[end])
+        named = 1 + any(word[0].isupper() for word in words[start + 1 : end + 1])
+        rows.append(
+            (readings, side, opening(tokens, start), bucket(end - start + 1), gap, between, *shared,
+             first_word, last_word, first_suffix, word_before, in_content, named)
+        )  # fmt: skip
     return rows
 
 
