@@ -422,6 +422,12 @@ def test_a_source_is_who_speaks_not_a_piece_of_the_clause_before_the_cue() -> No
     assert by_cue("The mayor has faced questions about the toll since the spring.", "questions about")["source"] is None
 
 
+def test_a_capitalised_word_ending_a_name_is_not_an_adverb_of_the_cue() -> None:
+    said = by_cue("A group called Harbour First said it would sue the council.", "said")
+    assert "Harbour First" in said["source"]
+    assert by_cue("She first said the bridge was safe.", "first said")["source"] == "She"
+
+
 def test_anonymous_sources() -> None:
     text = (
         "A harbour official, speaking on condition of anonymity, said the ferry contract had been cancelled. "

@@ -100,6 +100,9 @@ def _verb_frame(
         return None
     cue_first = index
     while cue_first > first and lowers[cue_first - 1] in VERB_MODIFIERS and not tokens.quoted[cue_first - 1]:
+        if words[cue_first - 1][0].isupper() and cue_first - 1 > first:
+            if not tokens.is_headline(tokens.sentence_of[index]):
+                break  # "A group called Harbour First said": the end of a name, not "first said"
         cue_first -= 1
     if cue_first == index and not clauses.is_verb_use(tokens, index, first, entry.lemma in NOUN_LIKE):
         return None
