@@ -428,6 +428,13 @@ def test_a_capitalised_word_ending_a_name_is_not_an_adverb_of_the_cue() -> None:
     assert by_cue("She first said the bridge was safe.", "first said")["source"] == "She"
 
 
+def test_a_source_that_is_a_piece_of_the_clause_names_nobody_unless_a_pronoun_opens_it() -> None:
+    text = "Silverman, herself a supporter of the mayor, drew boos upon saying the bridge was safe."
+    assert by_cue(text, "saying")["speaker"] is None
+    text = "Ana Reyes spoke at the hearing on Monday. She drew applause upon saying the bridge was safe."
+    assert by_cue(text, "saying")["speaker"] == "Ana Reyes"
+
+
 def test_anonymous_sources() -> None:
     text = (
         "A harbour official, speaking on condition of anonymity, said the ferry contract had been cancelled. "

@@ -27,6 +27,7 @@ from crosscheck.language.attributions.lexicon import (
     MALE_NAMES,
     OUTLET_WORDS,
     OUTLETS,
+    PREPOSITIONS,
     PRONOUN_GENDER,
     ROLE_TITLES,
     TITLES,
@@ -95,6 +96,8 @@ _POSSESSED_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*[
 _RELAY = re.compile(r"\b(?:[Tt]he\s+)?(" + _OUTLET_NAME + r")\s+(?:reported|reports|has reported|quoted)\b")
 _ANONYMITY = re.compile("|".join(re.escape(m) for m in ANONYMITY_MARKERS), re.I)
 _UNNAMED_OPENERS = frozenset("a an one two three several some sources officials people".split())
+# A description of a speaker does not end on a preposition or an auxiliary.
+_DANGLING = PREPOSITIONS | frozenset("upon has have had is are was were be been".split())
 _APPOSITIVE_BREAK = re.compile(r",|\s(?:who|which|of|for|at|from|in)\s|\s\(")
 
 
@@ -175,6 +178,11 @@ class SpeakerResolver:
             name = self._name_in(phrase[len(head) :], after_title=True)
         if name is None:
             self.speakers.append((phrase, end, lower))
+            opener = phrase.split()[0]
+            if phrase.split()[-1].lower() in _DANGLING:
+                # "he appeared to", "drew boos upon": a piece of the clause before the cue; its
+                # opening pronoun may still say who speaks, the rest names nobody.
+                return self.resolve(opener, start, start + len(opener)) if opener.lower() in PRONOUN_GENDER else None
             return phrase
         self.speakers.append((name, end, lower))
         return name
