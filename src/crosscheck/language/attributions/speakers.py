@@ -178,10 +178,11 @@ class SpeakerResolver:
             name = self._name_in(phrase[len(head) :], after_title=True)
         if name is None:
             self.speakers.append((phrase, end, lower))
-            opener = phrase.split()[0]
-            if phrase.split()[-1].lower() in _DANGLING:
+            parts = phrase.split()
+            if parts and parts[-1].lower() in _DANGLING:
                 # "he appeared to", "drew boos upon": a piece of the clause before the cue; its
                 # opening pronoun may still say who speaks, the rest names nobody.
+                opener = parts[0]
                 return self.resolve(opener, start, start + len(opener)) if opener.lower() in PRONOUN_GENDER else None
             return phrase
         self.speakers.append((name, end, lower))
