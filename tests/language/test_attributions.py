@@ -416,6 +416,11 @@ def test_a_passive_with_by_names_its_speaker() -> None:
     assert by_cue(text, "was criticized")["speaker"] == "Lena Hart"
 
 
+def test_sounding_a_call_is_no_hedge() -> None:
+    text = "Mayor Lena Hart sounded a call for calm after the vote on the bridge."
+    assert by_cue(text, "sounded")["speaker"] == "Lena Hart"
+
+
 def test_a_source_is_who_speaks_not_a_piece_of_the_clause_before_the_cue() -> None:
     text = "Reyes has spent most of her time campaigning in the valley without mentioning the bridge."
     assert by_cue(text, "mentioning")["speaker"] == "Reyes"
