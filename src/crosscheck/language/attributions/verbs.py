@@ -98,11 +98,11 @@ def _verb_frame(
             return None  # a name or title ("Mr. Said", "The Post"), unless in a title-case headline
     if _names_something(tokens, entry.lemma, index, first, stop):
         return None
-    cue_first = index
+    cue_first, sentence = index, tokens.sentence_of[index]
     while cue_first > first and lowers[cue_first - 1] in VERB_MODIFIERS and not tokens.quoted[cue_first - 1]:
-        if words[cue_first - 1][0].isupper() and cue_first - 1 > first:
-            if not tokens.is_headline(tokens.sentence_of[index]):
-                break  # "A group called Harbour First said": the end of a name, not "first said"
+        # "A group called Harbour First said": a capital inside prose ends a name, not "first said".
+        if cue_first - 1 > first and words[cue_first - 1][0].isupper() and not tokens.is_headline(sentence):
+            break
         cue_first -= 1
     if cue_first == index and not clauses.is_verb_use(tokens, index, first, entry.lemma in NOUN_LIKE):
         return None
