@@ -87,6 +87,16 @@ def test_the_rules_read_an_embedded_posts_signature() -> None:
     assert (frame.content.of(text), tokens.span(*frame.source).of(text)) == ("The ferry is late again.", "Jon Reed")
 
 
+def test_tokens_split_off_a_final_period_on_every_python_3_11() -> None:
+    """Python 3.11.2 (Debian 12's) matched possessive quantifiers wrongly: "said." and "U.S."
+    came out whole, and cues, quotes and speakers went astray with them."""
+    text = "“The bridge is safe,” she said. Didn't the U.S. say so?"
+    assert Tokens(text, split_sentences(text)).words == [
+        "“", "The", "bridge", "is", "safe", ",", "”", "she", "said", ".",
+        "Didn't", "the", "U.S", ".", "say", "so", "?",
+    ]  # fmt: skip
+
+
 def test_a_dash_inside_prose_is_not_a_signature() -> None:
     cues = [a["cue"] for a in found("The mayor called it “a mess” — Reyes disagreed with her.")]
     assert "—" not in cues
