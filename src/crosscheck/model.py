@@ -17,13 +17,14 @@ def _plain_init(cls: type) -> type:
 
     The generated ``__init__`` of a frozen dataclass sets each field through
     ``object.__setattr__``, three times the cost of a plain assignment, and the language layer
-    builds ~370 spans, mentions and the like per article (PolNeAR dev). This one sets the slots through their
-    own descriptors (which the frozen ``__setattr__`` does not guard); to everyone else the
-    object stays frozen.
+    builds ~370 spans, mentions and the like per article (PolNeAR dev). This one sets the slots
+    through their own descriptors (which the frozen ``__setattr__`` does not guard); to everyone
+    else the object stays frozen.
     """
-    names = [item.name for item in fields(cls)]
-    defaults = {f"_default_{item.name}": item.default for item in fields(cls) if item.default is not MISSING}
-    if any(item.default_factory is not MISSING for item in fields(cls)):
+    items = fields(cls)
+    names = [item.name for item in items]
+    defaults = {f"_default_{item.name}": item.default for item in items if item.default is not MISSING}
+    if any(item.default_factory is not MISSING for item in items):
         raise TypeError(f"{cls.__name__}: a default factory needs the generated __init__")
     namespace: dict[str, Any] = {f"_set_{name}": getattr(cls, name).__set__ for name in names} | defaults
     parameters = ", ".join(name if f"_default_{name}" not in defaults else f"{name}=_default_{name}" for name in names)
