@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import resource
 import sys
@@ -57,6 +58,8 @@ def main() -> None:
     if not folders:
         sys.exit(f"no benchmark data under {args.data} (it lives in ../shared/bench/data); nothing to do")
     stages = [s.strip() for s in args.stages.split(",")]
+    # The interpreter's build moves these figures by a fifth to a third (bench/README.md).
+    print(f"Python {sys.version.split()[0]} ({os.path.realpath(sys.executable)})")
     for folder in folders:
         reference = reference_ms()
         articles = [a for a in read_benchmark_folder(folder) if isinstance(a, Article)]

@@ -223,6 +223,7 @@ def main() -> None:
     stages = set(args.stages.split(","))
     if args.dask == "none" and "annotate" in stages:
         parser.error("annotate runs on Dask only: leave it out of --stages with --dask none")
+    print(f"Python {sys.version.split()[0]} ({os.path.realpath(sys.executable)})")
     print(f"load average before: {Path('/proc/loadavg').read_text().strip()}  cores: {os.cpu_count()}")
     header = ("articles", "stories", "found", "ingest/s", "annotate/s", "cluster/s", "total s", "ms/article", "peak RSS MB")
     cpu_header = ("articles", "stage", "wall s", "client CPU s", "workers CPU s", "CPU ms/article")
