@@ -421,14 +421,17 @@ def test_a_hedge_an_evidential_adverb_or_a_passive_gives_its_subject_no_voice(te
     assert (result["source"], result["speaker"]) == (None, None)
 
 
-def test_a_passive_with_by_names_its_speaker() -> None:
-    text = "Councillor Omar Haddad was criticized by Mayor Lena Hart for saying the bridge was safe."
-    assert by_cue(text, "was criticized")["speaker"] == "Lena Hart"
-
-
-def test_sounding_a_call_is_no_hedge() -> None:
-    text = "Mayor Lena Hart sounded a call for calm after the vote on the bridge."
-    assert by_cue(text, "sounded")["speaker"] == "Lena Hart"
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a passive with "by" names who spoke after the cue
+        ("Councillor Omar Haddad was criticized by Mayor Lena Hart for saying the bridge was safe.", "was criticized"),
+        # sounding a call is no hedge
+        ("Mayor Lena Hart sounded a call for calm after the vote on the bridge.", "sounded"),
+    ],
+)
+def test_a_passive_with_by_or_a_sounded_call_keeps_its_speaker(text: str, cue: str) -> None:
+    assert by_cue(text, cue)["speaker"] == "Lena Hart"
 
 
 def test_a_source_is_who_speaks_not_a_piece_of_the_clause_before_the_cue() -> None:
