@@ -27,6 +27,7 @@ from crosscheck.scale import annotate as annotate_on_dask  # noqa: E402
 from crosscheck.scale import connect  # noqa: E402
 from crosscheck.scale import ingest as ingest_on_dask  # noqa: E402
 from crosscheck.scale import write_parquet  # noqa: E402
+from crosscheck.scale.runner import map_shards  # noqa: E402
 from crosscheck.scale.shards import line_ranges, plan_shards  # noqa: E402
 
 SHARD_BYTES = 1_500
@@ -172,3 +173,19 @@ def test_cli_stories_with_a_scheduler_address(inputs: list[str], client) -> None
     assert on_dask.exit_code == plain.exit_code == 1  # missing.jsonl
     assert json.loads(on_dask.stdout) == json.loads(plain.stdout)
     assert len(json.loads(plain.stdout)["stories"]) > 1
+
+
+def _slow_shard(shard, seconds: float) -> str:
+    import time
+
+    time.sleep(seconds)
+    return shard.source
+
+
+def test_a_run_stopped_early_leaves_nothing_on_the_cluster(inputs: list[str], client) -> None:
+    shards, _ = plan_shards(inputs, shard_bytes=SHARD_BYTES)
+    results = map_shards(client, _slow_shard, shards, 0.2)
+    first_shard, first = next(results)
+    assert first == first_shard.source == shards[0].source
+    results.close()  # e.g. the caller failed on the first shard
+    assert len(shards) > 6 and not client.futures  # the shards submitted ahead were let go

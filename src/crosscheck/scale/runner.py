@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from itertools import islice
 from typing import Any, TypeVar
@@ -35,30 +36,41 @@ def map_shards(
 ) -> Iterator[tuple[Shard, Result]]:
     """``(shard, function(shard, *args))`` in shard order, at most ``window`` shards in flight.
 
+    Each result is fetched from its worker by a background thread as soon as it is ready, so
+    its transfer and unpickling (0.1-0.2 s for 1,000 articles) overlap the caller's work on the
+    shard before (storing it): fetched on demand, they doubled the wall time of ``ingest``.
     Standard input is read here, in the client: a worker cannot see it.
     """
     window = window or 2 * worker_threads(client) + 1
     shards = iter(shards)
-    pending: deque[tuple[Shard, Any]] = deque()
+    pending: deque[tuple[Shard, Any, Future[Any] | None]] = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosscheck-fetch") as fetcher:
 
-    def submit(shard: Shard) -> None:
-        if shard.local:
-            pending.append((shard, None))
-        else:
-            pending.append((shard, client.submit(function, shard, *args, pure=False)))
+        def submit(shard: Shard) -> None:
+            if shard.local:
+                pending.append((shard, None, None))
+            else:
+                future = client.submit(function, shard, *args, pure=False)
+                pending.append((shard, future, fetcher.submit(future.result)))
 
-    for shard in islice(shards, window):
-        submit(shard)
-    while pending:
-        shard, future = pending.popleft()
-        if (following := next(shards, None)) is not None:
-            submit(following)
-        if future is None:
-            yield shard, function(shard, *args)
-        else:
-            result = future.result()
-            future.release()
-            yield shard, result
+        try:
+            for shard in islice(shards, window):
+                submit(shard)
+            while pending:
+                shard, future, fetched = pending.popleft()
+                if (following := next(shards, None)) is not None:
+                    submit(following)
+                if fetched is None:
+                    yield shard, function(shard, *args)
+                else:
+                    result = fetched.result()
+                    future.release()
+                    yield shard, result
+        finally:  # stopped early (an error, a closed generator): fetch nothing more
+            for _, future, fetched in pending:
+                if fetched is not None:
+                    fetched.cancel()
+                    future.cancel()
 
 
 def whole_files(
