@@ -10,6 +10,7 @@ the same as computed in the client.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from typing import Any
 
@@ -32,6 +33,7 @@ _Record = tuple[str, str, str | None, str | None]
 def prepare_on(client: Any, clusterer: StoryClusterer) -> Prepare:
     """A ``prepare`` for ``clusterer.add_many`` that runs on the workers of a ``distributed.Client``."""
     settings = (clusterer.lead_words, clusterer.embedding, clusterer.lead_embedding)
+    fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosscheck-prepare")
 
     def prepare(articles: Sequence[ArticleLike]) -> Callable[[], list[PreparedArticle]]:
         records = [(a.id, a.text, a.title, a.published) for a in articles]
@@ -40,7 +42,9 @@ def prepare_on(client: Any, clusterer: StoryClusterer) -> Prepare:
             return list  # nothing to wait for: list() is []
         # scattered, the texts go straight to the workers, not through the scheduler in the task graph
         futures = client.map(_prepare_piece, client.scatter(pieces, hash=False), settings=settings, pure=False)
-        return lambda: [article for piece in client.gather(futures) for article in piece]
+        # fetched by a thread as soon as they are ready, while the chunk before is placed
+        fetched = fetcher.submit(client.gather, futures)
+        return lambda: [article for piece in fetched.result() for article in piece]
 
     return prepare
 
