@@ -7,7 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from crosscheck.store import Store
+from crosscheck.stories.embedding import WordLlamaEmbedder
+from crosscheck.stories.online import prepare_articles
 from crosscheck.stories.stored import update_stories
+from crosscheck.stories.workers import pack, unpack
 
 from .test_stored import ELECTION, ELECTION_LATER, FIRE, FIRE_LATER, MINE, add
 
@@ -46,3 +49,14 @@ def test_stories_from_worker_prepared_articles_equal_the_single_process_ones(tmp
     assert sorted((s.id, s.title, s.article_ids) for s in first) == sorted((s.id, s.title, s.article_ids) for s in here_first)
     assert sorted((s.id, s.article_ids) for s in later) == sorted((s.id, s.article_ids) for s in here_later)
     assert [e["reason"] for e in events] == [e["reason"] for e in here_events]
+
+
+
+def test_packed_prepared_articles_unpack_to_the_same_terms_days_and_embeddings() -> None:
+    for lead_embedder in (WordLlamaEmbedder(max_words=40), None):
+        prepared = prepare_articles(FIRE + MINE, 40, None, lead_embedder)
+        again = unpack(pickle.loads(pickle.dumps(pack(prepared))))
+        assert [p.features for p in again] == [p.features for p in prepared]
+        assert [p.embedding for p in again] == [None] * len(prepared)
+        for before, after in zip(prepared, again):
+            assert (before.lead is None and after.lead is None) or (before.lead == after.lead).all()

@@ -86,9 +86,9 @@ _TERMS_CACHED = 500_000
 class DocumentFeatures:
     """The bags of terms of one article, and its publication day (``None`` when unknown)."""
 
-    words: Counter[str]
-    lead: Counter[str]
-    names: Counter[str]
+    words: Mapping[str, int]
+    lead: Mapping[str, int]
+    names: Mapping[str, int]
     day: int | None = None
     surfaces: dict[str, str] = field(default_factory=dict)
 
