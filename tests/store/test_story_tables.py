@@ -44,6 +44,20 @@ def test_stories_hold_only_stored_articles_and_deleting_one_leaves_the_rest(tmp_
         assert store.story_state() == {"version": 1}
 
 
+def test_clustering_reads_the_articles_in_no_story_oldest_first_or_all_of_them(tmp_path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        for name, published in (("late", "2026-05-09"), ("undated", None), ("early", "2026-05-01"), ("placed", None)):
+            store.add(Article(id=name, source=f"{name}.txt", title=name.title(), text=f"Text of {name}.",
+                              body=f"Text of {name}.", published=published))
+        store.save_stories({"version": 1}, [StoryRecord("s-1", "One", "t-1", ["placed"])])
+        assert [(a.id, a.text, a.title, a.published) for a in store.texts_to_cluster()] == [
+            ("undated", "Text of undated.", "Undated", None),
+            ("early", "Text of early.", "Early", "2026-05-01"),
+            ("late", "Text of late.", "Late", "2026-05-09"),
+        ]
+        assert [a.id for a in store.texts_to_cluster(every=True)] == ["placed", "undated", "early", "late"]
+
+
 def test_snapshots_come_back_by_run_and_through_merged_away_ids(tmp_path) -> None:
     with Store(tmp_path / "s.db") as store:
         first = store.save_snapshots("report", {"s-1": {"claims": [], "articles": [{"id": "a1"}]}})

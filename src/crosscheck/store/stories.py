@@ -45,6 +45,16 @@ class StoryRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleText:
+    """The fields of a stored article that story clustering reads."""
+
+    id: str
+    text: str
+    title: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """A story's report as saved at run ``run_id`` (``at``: when the run started)."""
 
@@ -97,18 +107,14 @@ class StoryTables:
             "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
         ).fetchone()[0]
 
-    def unassigned_articles(self) -> Iterator[Article]:
-        """Stored articles in no story yet, by publication date (undated first), then id."""
-        ids = [
-            row["id"]
-            for row in self._conn.execute(
-                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY published, id"
-            )
-        ]
-        for article_id in ids:
-            article = self.get(article_id)
-            if article is not None:
-                yield article
+    def texts_to_cluster(self, *, every: bool = False) -> Iterator[ArticleText]:
+        """What clustering reads of the articles in no story yet (``every``: of all articles), by
+        publication date (undated first), then id: one query, without the raw bytes and
+        removals that ``get`` reads too (a tenth of the clustering client's time at 100k)."""
+        where = "" if every else "WHERE id NOT IN (SELECT article_id FROM story_articles) "
+        query = "SELECT id, text, title, published FROM articles " + where + "ORDER BY published, id"
+        for row in self._conn.execute(query):
+            yield ArticleText(*row)
 
     def story_events(self, story_id: str | None = None, *, after: int = 0) -> list[dict[str, Any]]:
         """Merges and splits in the order they happened (``seq`` numbers them), those after

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from crosscheck.model import Article, StoryInfo
+from crosscheck.model import StoryInfo
 from crosscheck.stories.online import STATE_VERSION, ArticleLike, StoryClusterer
 from crosscheck.store import Store
-from crosscheck.store.stories import StaleStories, StoryRecord
+from crosscheck.store.stories import ArticleText, StaleStories, StoryRecord
 
 _ATTEMPTS = 3
 Progress = Callable[[int, int], None]
@@ -55,8 +55,8 @@ def _update(store: Store, progress: Progress | None, client: Any) -> list[StoryI
         return store.stories()
     fed: set[str] = set()
 
-    def feed() -> Iterator[Article]:
-        for article in store.iter_articles() if outdated else store.unassigned_articles():
+    def feed() -> Iterator[ArticleText]:
+        for article in store.texts_to_cluster(every=outdated):
             fed.add(article.id)
             yield article
 
