@@ -9,6 +9,9 @@ of the same name in two folders (the second gets a hash suffix), and a missing p
 from __future__ import annotations
 
 import json
+import os
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,7 @@ from crosscheck.scale import annotate as annotate_on_dask  # noqa: E402
 from crosscheck.scale import connect  # noqa: E402
 from crosscheck.scale import ingest as ingest_on_dask  # noqa: E402
 from crosscheck.scale import write_parquet  # noqa: E402
+from crosscheck.scale.priority import LOCAL_WORKER_NICE, yields_to_client  # noqa: E402
 from crosscheck.scale.runner import map_shards  # noqa: E402
 from crosscheck.scale.shards import line_ranges, plan_shards  # noqa: E402
 
@@ -189,3 +193,17 @@ def test_a_run_stopped_early_leaves_nothing_on_the_cluster(inputs: list[str], cl
     assert first == first_shard.source == shards[0].source
     results.close()  # e.g. the caller failed on the first shard
     assert len(shards) > 6 and not client.futures  # the shards submitted ahead were let go
+
+
+@yields_to_client
+def _nice_of_the_task() -> int:
+    """The nice value of the worker thread running the task."""
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="nice values per thread are Linux's")
+def test_local_workers_run_their_tasks_below_the_client(client) -> None:
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    task_nice = client.submit(_nice_of_the_task, pure=False).result()
+    assert task_nice >= max(LOCAL_WORKER_NICE, before)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before  # the client keeps its core

@@ -7,7 +7,8 @@
 Modules, in the order data flows: ``shards`` (inputs cut into pieces of work), ``stages``
 (what a worker does with one shard), ``runner`` (shards in flight, results back in order),
 ``jobs`` (ingest and annotate, writing the store from the client; ``write_parquet``, whose
-parts the workers write, ``parquet``), ``cluster`` (the client), ``progress`` (the bars).
+parts the workers write, ``parquet``), ``cluster`` (the client), ``priority`` (local workers
+yield their cores to the client), ``progress`` (the bars).
 """
 
 from crosscheck.scale.cluster import LOCAL, ClusterError, connect

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from crosscheck.scale.priority import LOCAL_WORKER_NICE, NICE_ENV
+
 LOCAL = "local"
 """The address that means: start a LocalCluster on this machine."""
 
@@ -26,7 +28,8 @@ def connect(address: str | None = LOCAL, *, workers: int = 2, threads_per_worker
     """A ``distributed.Client``, closed (with its LocalCluster) on exit.
 
     ``address`` None or ``"local"`` starts ``workers`` processes here; separate processes,
-    since the stages are pure Python and threads would share one interpreter lock. Any other
+    since the stages are pure Python and threads would share one interpreter lock; their tasks
+    run below the client's priority (``priority``). Any other
     address (``tcp://host:8786``) joins that scheduler; its workers need crosscheck installed.
     """
     try:
@@ -40,6 +43,7 @@ def connect(address: str | None = LOCAL, *, workers: int = 2, threads_per_worker
             processes=True,
             dashboard_address=":0",  # any free port: never a clash with another cluster
             silence_logs=logging.ERROR,
+            env={NICE_ENV: str(LOCAL_WORKER_NICE)},  # they share the client's cores: ``priority``
         )
         try:
             with Client(cluster) as client:

@@ -16,6 +16,7 @@ from crosscheck.ingest.options import IngestOptions
 from crosscheck.ingest.readers import read_stream
 from crosscheck.ingest.sources import guarded, read_input
 from crosscheck.model import Article, Failure
+from crosscheck.scale.priority import yields_to_client
 from crosscheck.scale.shards import Shard, open_range
 
 
@@ -30,6 +31,7 @@ class Annotated:
         return Annotated(new_id, json.dumps({**json.loads(self.line), "id": new_id}, ensure_ascii=False))
 
 
+@yields_to_client
 def read_shard(shard: Shard, options: IngestOptions, debug: bool = False) -> list[Article | Failure]:
     """Articles of one shard, cleaned (benchmark folders verbatim), with its failures, in input order.
 
@@ -55,6 +57,7 @@ def _read_range(shard: Shard, options: IngestOptions, debug: bool) -> Iterator[A
     return guarded(records(), shard.source, debug=debug)
 
 
+@yields_to_client
 def annotate_shard(
     shard: Shard, options: IngestOptions, stages: list[str] | None = None, debug: bool = False
 ) -> list[Annotated | Failure]:

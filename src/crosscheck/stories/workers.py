@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from crosscheck.scale.priority import yields_to_client
 from crosscheck.stories.embedding import WordLlamaEmbedder
 from crosscheck.stories.features import DocumentFeatures
 from crosscheck.stories.online import (
@@ -52,6 +53,7 @@ def prepare_on(client: Any, clusterer: StoryClusterer) -> Prepare:
     return prepare
 
 
+@yields_to_client
 def _prepare_piece(records: list[_Record], settings: tuple[int, bool, bool]) -> Packed:
     lead_words, embedding, lead_embedding = settings
     embedder, lead_embedder = _embedders(lead_words, embedding, lead_embedding)
