@@ -6,7 +6,7 @@ it waits for a core, the whole run waits. ``connect`` starts local workers with 
 in their environment, and every task sent to them lowers its thread's CPU priority to that
 (``yields_to_client``): the kernel then gives a contested core to the client, and the workers
 every cycle it leaves. On 2 cores, the clustering stage of bench/scale.py's 100,000 articles
-took 96.8 s with the workers at the client's priority, 87.3 s with them at nice 10. Workers
+took 96.8 s with the workers at the client's priority, 86.5-87.3 s with them at nice 10. Workers
 of a cluster joined by address keep their priority: they do not share the client's cores.
 """
 
