@@ -158,7 +158,9 @@ class StoryTables:
         new merge/split ``events`` (``StoryEvent.to_dict()`` shapes). ``replace`` first forgets
         every story (after clustering everything again). With ``base`` (a stamp from
         ``stamped_story_state``), a state saved since then raises ``StaleStories``."""
-        blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 6)
+        # Level 1: every clustering run rewrites the whole state (115 MB of JSON for 100k articles):
+        # 1.0 s to compress against 3.3 s at level 6, for a blob of 43 MB against 37 MB.
+        blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 1)
         with self._transaction():
             conn = self._conn
             if base is not ...:
