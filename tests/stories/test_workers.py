@@ -51,7 +51,6 @@ def test_stories_from_worker_prepared_articles_equal_the_single_process_ones(tmp
     assert [e["reason"] for e in events] == [e["reason"] for e in here_events]
 
 
-
 def test_packed_prepared_articles_unpack_to_the_same_terms_days_and_embeddings() -> None:
     for lead_embedder in (WordLlamaEmbedder(max_words=40), None):
         prepared = prepare_articles(FIRE + MINE, 40, None, lead_embedder)
