@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -203,8 +204,21 @@ def run_size(count: int, client, rss: PeakRSS, work: Path, stages: set[str]) -> 
     for stage in ("annotate", "cluster"):
         for key in (stage, f"{stage} client", f"{stage} workers"):
             seconds.setdefault(key, 0.0)
-    seconds.update(peak_mb=rss.peak / 2**20, stories=stories, found=len(found))
+    seconds.update(peak_mb=rss.peak / 2**20, stories=stories, found=len(found), b3=bcubed_f1(found))
     return seconds
+
+
+def bcubed_f1(found: list) -> float:
+    """B-cubed F1 of the stories found against the generated ones: an article's id is its URL,
+    ``.../news/<story>/<n>``, so its true story is the URL's second-last part."""
+    truth = {a: a.rsplit("/", 2)[-2] for story in found for a in story.article_ids}
+    if not truth:
+        return 0.0
+    pairs = Counter((index, truth[a]) for index, story in enumerate(found) for a in story.article_ids)
+    sizes, true_sizes = Counter(index for index, _ in pairs.elements()), Counter(truth.values())
+    precision = sum(n * n / sizes[index] for (index, _), n in pairs.items()) / len(truth)
+    recall = sum(n * n / true_sizes[story] for (_, story), n in pairs.items()) / len(truth)
+    return 2 * precision * recall / (precision + recall)
 
 
 def _rate(count: int, seconds: float) -> str:
@@ -225,20 +239,20 @@ def main() -> None:
         parser.error("annotate runs on Dask only: leave it out of --stages with --dask none")
     print(f"Python {sys.version.split()[0]} ({os.path.realpath(sys.executable)})")
     print(f"load average before: {Path('/proc/loadavg').read_text().strip()}  cores: {os.cpu_count()}")
-    header = ("articles", "stories", "found", "ingest/s", "annotate/s", "cluster/s", "total s", "ms/article", "peak RSS MB")
+    header = ("articles", "stories", "found", "B3 F1", "ingest/s", "annotate/s", "cluster/s", "total s", "ms/article", "peak RSS MB")
     cpu_header = ("articles", "stage", "wall s", "client CPU s", "workers CPU s", "CPU ms/article")
     with tempfile.TemporaryDirectory() as tmp, PeakRSS() as rss:
         start = time.perf_counter()
         with nullcontext() if args.dask == "none" else connect(args.dask, workers=args.workers) as client:
             if client is not None:
                 print(f"cluster up in {time.perf_counter() - start:.1f} s: {len(client.nthreads())} workers")
-            print("{:>8} {:>7} {:>6} {:>9} {:>10} {:>9} {:>8} {:>10} {:>11}".format(*header))
+            print("{:>8} {:>7} {:>6} {:>6} {:>9} {:>10} {:>9} {:>8} {:>10} {:>11}".format(*header))
             cpu_rows: list[str] = []
             for count in (int(s) for s in args.sizes.split(",")):
                 s = run_size(count, client, rss, Path(tmp), stages)
                 total = s["ingest"] + s["annotate"] + s["cluster"]
                 print(
-                    f"{count:>8} {s['stories']:>7.0f} {s['found']:>6.0f} {count / s['ingest']:>9.0f} "
+                    f"{count:>8} {s['stories']:>7.0f} {s['found']:>6.0f} {s['b3']:>6.3f} {count / s['ingest']:>9.0f} "
                     f"{_rate(count, s['annotate']):>10} {_rate(count, s['cluster']):>9} {total:>8.1f} "
                     f"{1000 * total / count:>10.2f} {s['peak_mb']:>11.0f}",
                     flush=True,
