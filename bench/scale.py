@@ -1,4 +1,5 @@
-"""Batch stages at scale on Dask: articles/s per stage, per-article cost by size, peak RSS.
+"""Batch stages at scale on Dask: articles/s per stage, per-article cost by size, peak RSS, and
+how well the stories found match the generated ones (B-cubed F1).
 
     python bench/scale.py                          # 100,000 articles
     python bench/scale.py --sizes 10000,30000,100000
