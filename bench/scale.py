@@ -209,12 +209,12 @@ def run_size(count: int, client, rss: PeakRSS, work: Path, stages: set[str]) -> 
     return seconds
 
 
-def bcubed_f1(found: list) -> float:
-    """B-cubed F1 of the stories found against the generated ones: an article's id is its URL,
-    ``.../news/<story>/<n>``, so its true story is the URL's second-last part."""
+def bcubed_f1(found: list) -> float | None:
+    """B-cubed F1 of the stories found against the generated ones (None: none found, the
+    cluster stage left out): an article's id is its URL, ``.../news/<story>/<n>``."""
     truth = {a: a.rsplit("/", 2)[-2] for story in found for a in story.article_ids}
     if not truth:
-        return 0.0
+        return None
     pairs = Counter((index, truth[a]) for index, story in enumerate(found) for a in story.article_ids)
     sizes, true_sizes = Counter(index for index, _ in pairs.elements()), Counter(truth.values())
     precision = sum(n * n / sizes[index] for (index, _), n in pairs.items()) / len(truth)
@@ -253,7 +253,7 @@ def main() -> None:
                 s = run_size(count, client, rss, Path(tmp), stages)
                 total = s["ingest"] + s["annotate"] + s["cluster"]
                 print(
-                    f"{count:>8} {s['stories']:>7.0f} {s['found']:>6.0f} {s['b3']:>6.3f} {count / s['ingest']:>9.0f} "
+                    f"{count:>8} {s['stories']:>7.0f} {s['found']:>6.0f} {'-' if s['b3'] is None else format(s['b3'], '.3f'):>6} {count / s['ingest']:>9.0f} "
                     f"{_rate(count, s['annotate']):>10} {_rate(count, s['cluster']):>9} {total:>8.1f} "
                     f"{1000 * total / count:>10.2f} {s['peak_mb']:>11.0f}",
                     flush=True,
