@@ -145,6 +145,24 @@ def test_demo_prints_the_report_and_writes_html(runner: CliRunner, tmp_path: Pat
     assert html.read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
+@pytest.mark.parametrize(
+    ("args", "name", "opening"),
+    [
+        ([], "story.html", "<!doctype html>"),  # the format follows the file's suffix
+        ([], "story.md", "# "),
+        (["--format", "markdown"], "story.txt", "# "),  # "markdown" is "md"
+        (["--format", "json"], "story.html", "{"),  # an explicit format wins over the suffix
+    ],
+)
+def test_report_format_follows_the_output_file(
+    runner: CliRunner, articles: Path, tmp_path: Path, args: list[str], name: str, opening: str
+) -> None:
+    output = tmp_path / name
+    result = runner.invoke(cli, ["report", str(articles), "--db", str(tmp_path / "s.db"), "-o", str(output), *args])
+    assert result.exit_code == 0, result.output
+    assert output.read_text(encoding="utf-8").startswith(opening)
+
+
 def test_help_answers_questions(runner: CliRunner) -> None:
     text = runner.invoke(cli, ["ingest", "--help"]).stdout
     for words in ("Exit status", "--allow-private", "--fetch", "WARC", "stdin"):

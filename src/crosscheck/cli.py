@@ -424,10 +424,9 @@ def _annotate_on_dask(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["terminal", "json", "md", "html"]),
-    default="terminal",
-    show_default=True,
-    help="terminal (rich text), json (the report contract), md (Markdown) or html (one self-contained file).",
+    type=click.Choice(["terminal", "json", "md", "markdown", "html"]),
+    help="terminal (rich text), json (the report contract), md or markdown (Markdown) or html (one "
+    "self-contained file). Default: from the -o file's suffix (.html, .htm, .md, .json), else terminal.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
 @click.option("--title", help="Story title (default: the headline the articles share most words with).")
@@ -438,7 +437,7 @@ def report_command(
     ctx: click.Context,
     paths: tuple[str, ...],
     db: Path,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     title: str | None,
     quiet: bool,
@@ -457,6 +456,7 @@ def report_command(
     from crosscheck.report import render
 
     _validate_date(kwargs["published"])
+    fmt = report_format(fmt, output)
     options = _ingest_options(**{**kwargs, "published": None})
     with _open_store(db) as store:
         summary = run_ingest(paths, store, options, quiet=quiet, debug=ctx.obj["debug"])
@@ -476,6 +476,19 @@ def report_command(
             click.echo(f"wrote {fmt} report of {counted(len(articles), 'article')}{stories} to {output}", err=True)
     _save_snapshots(db, [report], quiet=quiet)
     ctx.exit(0 if summary.ok else 1)
+
+
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
+
+
+def report_format(fmt: str | None, output: Path | None) -> str:
+    """The report format asked for, else the one the output file's suffix names: ``-o story.html``
+    alone should not write terminal text into an HTML file."""
+    if fmt is not None:
+        return "md" if fmt == "markdown" else fmt
+    if output is not None:
+        return _SUFFIX_FORMATS.get(output.suffix.lower(), "terminal")
+    return "terminal"
 
 
 def _save_snapshots(db: Path, reports: list[dict], *, quiet: bool) -> None:
