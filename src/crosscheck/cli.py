@@ -115,7 +115,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
     \b
     Typical use:
-      crosscheck report articles/ -o r.html --format html   # the main job: cross-check a story
+      crosscheck report articles/ -o r.html # the main job: cross-check a story (HTML, by the suffix)
       crosscheck ingest articles/           # read .txt .html .jsonl .warc .xml files, folders, URLs
       crosscheck annotate story.txt         # sentences, entities, quotes, numbers, times (JSONL)
       crosscheck list                       # what is stored
