@@ -32,6 +32,12 @@ def test_glob_and_missing(tmp_path: Path) -> None:
     assert items[3].reason == "no such file, folder or URL"
 
 
+def test_other_url_schemes_are_named() -> None:
+    [ftp, local] = expand_inputs(["ftp://example.org/story.txt", "file:///missing.txt"])
+    assert ftp.reason == "unsupported URL scheme 'ftp': only http and https are fetched"
+    assert local.reason == "unsupported URL scheme 'file': only http and https are fetched"
+
+
 def test_gzip_text_is_read_and_broken_gzip_reported(tmp_path: Path) -> None:
     (tmp_path / "good.txt.gz").write_bytes(gzip.compress(TEXT.encode()))
     (tmp_path / "bad.txt.gz").write_bytes(gzip.compress(TEXT.encode())[:30])

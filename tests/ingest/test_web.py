@@ -179,6 +179,19 @@ def test_connection_refused() -> None:
         web.fetch(f"http://127.0.0.1:{port}/", LOCAL)
 
 
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://", r"invalid URL \(no host\)"),
+        ("http://[::1/", r"invalid URL \(Invalid IPv6 URL\)"),
+        ("http://example.org:99999/", r"invalid URL \(Port out of range 0-65535\)"),
+    ],
+)
+def test_malformed_url_is_an_invalid_url(url: str, reason: str) -> None:
+    with pytest.raises(ReadError, match=f"^{reason}$"):
+        web.fetch(url, IngestOptions())
+
+
 def test_unknown_host(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_such_host(*args: object, **kwargs: object) -> None:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")

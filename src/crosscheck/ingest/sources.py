@@ -23,6 +23,7 @@ from crosscheck.ingest.readers import format_from_name, read_data, read_stream
 from crosscheck.model import Article, Failure
 
 _GLOB_CHARS = set("*?[")
+_OTHER_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]+)://")  # two letters or more: "C://" is a drive
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _WHOLE_FILE_FORMATS = ("text", "html", "feed")
 _MAX_GZIP_RATIO = 100
@@ -73,6 +74,8 @@ def expand_inputs(items: Iterable[str]) -> Iterator[Input | Failure]:
                 yield Failure(item, "no files match this pattern")
             for match in matches:
                 yield Input(match, "path")
+        elif scheme := _OTHER_SCHEME.match(item):
+            yield Failure(item, f"unsupported URL scheme {scheme.group(1).lower()!r}: only http and https are fetched")
         else:
             yield Failure(item, "no such file, folder or URL")
 

@@ -99,7 +99,7 @@ def fetch(url: str, options: IngestOptions, *, accept: str = PAGE_ACCEPT) -> Fet
     current = url
     with _client(options) as client:
         for _ in range(options.max_redirects + 1):
-            scheme = urlsplit(current).scheme.lower()
+            scheme = _checked_scheme(current)
             if scheme not in ("http", "https"):
                 raise ReadError(f"unsupported URL scheme {scheme!r}: only http and https are fetched")
             if options.respect_robots and not _robots_allow(current, options):
@@ -122,6 +122,19 @@ def fetch(url: str, options: IngestOptions, *, accept: str = PAGE_ACCEPT) -> Fet
                     data=_body(response, options.max_bytes, options.timeout),
                 )
     raise ReadError(f"too many redirects (>{options.max_redirects})")
+
+
+def _checked_scheme(url: str) -> str:
+    """The URL's scheme, once it is known to name a host and a valid port: "http://" or
+    "http://[::1" is an invalid URL, not a bad HTTP response or an unexpected error."""
+    try:
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port
+    except ValueError as exc:
+        raise ReadError(f"invalid URL ({exc})") from None
+    if not host:
+        raise ReadError("invalid URL (no host)")
+    return parts.scheme.lower()
 
 
 def blocked_reason(address: IPAddress) -> str | None:
