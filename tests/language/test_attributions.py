@@ -453,6 +453,12 @@ def test_a_source_that_is_a_piece_of_the_clause_names_nobody_unless_a_pronoun_op
     assert by_cue(text, "saying")["speaker"] == "Ana Reyes"
 
 
+def test_a_source_that_is_a_verb_and_its_object_names_nobody() -> None:
+    text = "A city engineer had written a letter to the Harbour Board informing them that ferries would be rerouted."
+    assert by_cue(text, "informing")["speaker"] is None
+    assert by_cue("Retired engineer Ana Reyes said the bridge was safe.", "said")["speaker"] == "Ana Reyes"
+
+
 def test_anonymous_sources() -> None:
     text = (
         "A harbour official, speaking on condition of anonymity, said the ferry contract had been cancelled. "

@@ -98,6 +98,10 @@ _ANONYMITY = re.compile("|".join(re.escape(m) for m in ANONYMITY_MARKERS), re.I)
 _UNNAMED_OPENERS = frozenset("a an one two three several some sources officials people".split())
 # A description of a speaker does not end on a preposition or an auxiliary.
 _DANGLING = PREPOSITIONS | frozenset("upon has have had is are was were be been".split())
+# A lowercase participle and then a determiner, pronoun or preposition: a verb phrase, not a
+# noun phrase ("written a letter to", "leading the"); "retired Army Gen." or "unnamed officials" pass.
+# ("polling by the union" is a noun before "by": "by" is not in the list; "even his" is no verb.)
+_CLAUSE_OPENING = re.compile(r"(?!even\b)[a-z]+(?:ed|en|ing)\s+(?:a|an|the|his|her|its|their|them|him|it|this|that|to|with)\b")
 _APPOSITIVE_BREAK = re.compile(r",|\s(?:who|which|of|for|at|from|in)\s|\s\(")
 
 
@@ -184,6 +188,8 @@ class SpeakerResolver:
                 # opening pronoun may still say who speaks, the rest names nobody.
                 opener = parts[0]
                 return self.resolve(opener, start, start + len(opener)) if opener.lower() in PRONOUN_GENDER else None
+            if _CLAUSE_OPENING.match(phrase):
+                return None  # "written a letter to the board" (informing them ...): a verb and its object
             return phrase
         self.speakers.append((name, end, lower))
         return name
