@@ -321,6 +321,7 @@ def ingest_command(
     \b
     Formats: plain text (.txt, with optional YAML front matter), HTML, JSONL (.jsonl/.json),
     WARC (.warc, .warc.gz), RSS/Atom feeds (.xml/.rss/.atom or a feed URL); .gz is undone.
+    A folder's hidden files and its README, LICENSE, CHANGELOG... are skipped (named, they are read).
     Re-ingesting the same content adds nothing. Exit status 0 if every input was read,
     1 if some failed (each failure is one 'error: SOURCE: REASON' line on stderr).
     --dask reads many files (and large JSONL files in pieces) in parallel; same store as without.

@@ -19,8 +19,12 @@ def test_folders_are_recursive_and_skip_other_files(tmp_path: Path) -> None:
     (tmp_path / "two.html").write_text("<html></html>")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     (tmp_path / ".hidden.txt").write_text(TEXT)
+    (tmp_path / "README.md").write_text("# Articles about the pier\n")
+    (tmp_path / "LICENSE.txt").write_text("CC BY 4.0\n")
     found = [item.source for item in expand_inputs([str(tmp_path)])]
     assert [Path(p).name for p in found] == ["two.html", "one.txt"]
+    # Named on the command line, a README is read like any file.
+    assert [item.source for item in expand_inputs([str(tmp_path / "README.md")])] == [str(tmp_path / "README.md")]
 
 
 def test_glob_and_missing(tmp_path: Path) -> None:

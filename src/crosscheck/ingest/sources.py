@@ -23,6 +23,7 @@ from crosscheck.ingest.readers import format_from_name, read_data, read_stream
 from crosscheck.model import Article, Failure
 
 _GLOB_CHARS = set("*?[")
+_FOLDER_PAPERS = frozenset("README LICENSE LICENCE CHANGELOG CHANGES CONTRIBUTING COPYING NOTICE AUTHORS".split())
 _OTHER_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]+)://")  # two letters or more: "C://" is a drive
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _WHOLE_FILE_FORMATS = ("text", "html", "feed")
@@ -44,11 +45,17 @@ def is_url(text: str) -> bool:
 
 
 def _folder_files(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` that name an article format, in a stable order; hidden ones skipped."""
+    """Files under ``folder`` that name an article format, in a stable order; hidden ones and a
+    dataset's own papers (README.md, LICENSE.txt, ...) skipped: named on the command line, they
+    are read like any file."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and format_from_name(name) is not None:
+            if (
+                not name.startswith(".")
+                and name.split(".")[0].upper() not in _FOLDER_PAPERS
+                and format_from_name(name) is not None
+            ):
                 yield Path(root, name)
 
 
