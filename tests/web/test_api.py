@@ -31,6 +31,10 @@ def test_story_filters(client: TestClient) -> None:
     assert total(q="Lower Quay") == 1
     assert total(q="zeppelin") == 0
     assert client.get("/api/stories", params={"q": '"unbalanced AND ('}).status_code == 200  # never an error
+    for bad in ({"since": "garbage"}, {"until": "2026-02-30"}, {"since": "2026-3-1"}):
+        answer = client.get("/api/stories", params=bad)
+        assert answer.status_code == 422 and "expected a date" in answer.json()["detail"]
+    assert total(since="2026-03") == total(until="2026") == 1  # a month or a year is a date prefix
 
 
 def test_search_hits_come_with_snippets(client: TestClient) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field
+from datetime import date
 from typing import Any
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
 from crosscheck.ingest.options import IngestOptions
@@ -164,4 +166,23 @@ async def story_filters(
     ``q`` is an FTS5 query over titles and text; ``since``/``until`` are inclusive ISO dates;
     ``disputed`` keeps stories whose computed report has disputes.
     """
+    for name, value in (("since", since), ("until", until)):
+        if value and not _is_date(value):
+            # A silent empty list would read as "no stories": say what was wrong instead.
+            raise HTTPException(422, f"{name}: expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got {value!r}")
     return StoryFilters(q=q or None, since=since or None, until=until or None, outlet=outlet or None, disputed=disputed)
+
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _is_date(value: str) -> bool:
+    """An ISO date or its year or month prefix, as the stories' dates are compared by prefix."""
+    if not _DATE.fullmatch(value):
+        return False
+    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
