@@ -21,8 +21,10 @@ def test_folders_are_recursive_and_skip_other_files(tmp_path: Path) -> None:
     (tmp_path / ".hidden.txt").write_text(TEXT)
     (tmp_path / "README.md").write_text("# Articles about the pier\n")
     (tmp_path / "LICENSE.txt").write_text("CC BY 4.0\n")
+    (tmp_path / "NOTICE.txt").write_text("Collected for research.\n")
+    (tmp_path / "authors.txt").write_text(TEXT)  # in lower case, "authors" may be an article
     found = [item.source for item in expand_inputs([str(tmp_path)])]
-    assert [Path(p).name for p in found] == ["two.html", "one.txt"]
+    assert [Path(p).name for p in found] == ["authors.txt", "two.html", "one.txt"]
     # Named on the command line, a README is read like any file.
     assert [item.source for item in expand_inputs([str(tmp_path / "README.md")])] == [str(tmp_path / "README.md")]
 

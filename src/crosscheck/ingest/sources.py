@@ -23,7 +23,10 @@ from crosscheck.ingest.readers import format_from_name, read_data, read_stream
 from crosscheck.model import Article, Failure
 
 _GLOB_CHARS = set("*?[")
-_FOLDER_PAPERS = frozenset("README LICENSE LICENCE CHANGELOG CHANGES CONTRIBUTING COPYING NOTICE AUTHORS".split())
+# A dataset's own papers, in any case; the rest only in capitals, as such files are named
+# ("notice.txt" or "changes.html" may well be an article).
+_FOLDER_PAPERS = frozenset("readme license licence changelog".split())
+_CAPITAL_PAPERS = frozenset("CHANGES CONTRIBUTING COPYING NOTICE AUTHORS".split())
 _OTHER_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]+)://")  # two letters or more: "C://" is a drive
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _WHOLE_FILE_FORMATS = ("text", "html", "feed")
@@ -51,12 +54,13 @@ def _folder_files(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if (
-                not name.startswith(".")
-                and name.split(".")[0].upper() not in _FOLDER_PAPERS
-                and format_from_name(name) is not None
-            ):
+            if not name.startswith(".") and not _is_paper(name) and format_from_name(name) is not None:
                 yield Path(root, name)
+
+
+def _is_paper(name: str) -> bool:
+    stem = name.split(".")[0]
+    return stem.lower() in _FOLDER_PAPERS or stem in _CAPITAL_PAPERS
 
 
 def expand_inputs(items: Iterable[str]) -> Iterator[Input | Failure]:
