@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,22 @@ LIMIT ?
 def default_db_path() -> Path:
     """``$CROSSCHECK_DB`` if set, else ``crosscheck.db`` in the working directory."""
     return Path(os.environ.get("CROSSCHECK_DB") or "crosscheck.db")
+
+
+_DATE_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def is_date_bound(value: str) -> bool:
+    """Whether ``value`` can bound ``published`` as ``since``/``until`` do (``Store.list``, the
+    story list): an ISO date, or its year or month, compared as a prefix. Anything else would
+    match nothing and read as "no articles"."""
+    if not _DATE_BOUND.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)

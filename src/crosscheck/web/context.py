@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field
-from datetime import date
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -15,7 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from crosscheck.ingest.options import IngestOptions
 from crosscheck.model import Article, StoryInfo
-from crosscheck.store import Store
+from crosscheck.store import Store, is_date_bound
 from crosscheck.web.config import WebConfig
 from crosscheck.web.highlights import Highlight, article_highlights
 from crosscheck.web.ingest import Added
@@ -167,22 +165,8 @@ async def story_filters(
     ``disputed`` keeps stories whose computed report has disputes.
     """
     for name, value in (("since", since), ("until", until)):
-        if value and not _is_date(value):
+        if value and not is_date_bound(value):
             # A silent empty list would read as "no stories": say what was wrong instead.
             raise HTTPException(422, f"{name}: expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got {value!r}")
     return StoryFilters(q=q or None, since=since or None, until=until or None, outlet=outlet or None, disputed=disputed)
 
-
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
-def _is_date(value: str) -> bool:
-    """An ISO date or its year or month prefix, as the stories' dates are compared by prefix."""
-    if not _DATE.fullmatch(value):
-        return False
-    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
