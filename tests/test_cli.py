@@ -123,6 +123,15 @@ def test_bad_published_flag_is_a_usage_error(runner: CliRunner, articles: Path, 
     assert "not a date" in result.output
 
 
+def test_list_date_bounds_must_be_dates(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _ingest(runner, db, str(articles))
+    result = runner.invoke(cli, ["list", "--db", str(db), "--since", "garbage"])
+    assert result.exit_code == 2 and "not a date" in result.output
+    assert "gazette" in runner.invoke(cli, ["list", "--db", str(db), "--since", "2026-03"]).stdout
+    assert "no article matches" in runner.invoke(cli, ["list", "--db", str(db), "--since", "2027"]).output
+
+
 def test_outlet_and_published_flags_override(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     _ingest(runner, db, "--outlet", "Harbour Radio", "--published", "2026-03-11", str(articles / "county.txt"))

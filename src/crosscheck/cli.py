@@ -607,6 +607,11 @@ def updates_command(story_id: str, since: int | None, save: bool, db: Path, fmt:
 @click.option("--limit", type=int, help="At most this many articles.")
 def list_command(db: Path, fmt: str, outlet: str | None, since: str | None, until: str | None, limit: int | None) -> None:
     """List stored articles: id, publication date, outlet and title."""
+    from crosscheck.store import is_date_bound
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not is_date_bound(value):
+            raise click.BadParameter(f"{value!r} is not a date like 2026-03-10 (or 2026-03, 2026)", param_hint=name)
     with _open_store(db, readonly=True) as store:
         rows = store.list(outlet=outlet, since=since, until=until, limit=limit)
     if fmt == "json":
@@ -618,7 +623,8 @@ def list_command(db: Path, fmt: str, outlet: str | None, since: str | None, unti
             f"{_short(row['title'] or '(no title)', 60)}"
         )
     if not rows:
-        click.echo("no articles stored yet", err=True)
+        filtered = outlet is not None or since is not None or until is not None
+        click.echo("no article matches these filters" if filtered else "no articles stored yet", err=True)
 
 
 def _show_text(article: Article) -> None:
